@@ -1,0 +1,48 @@
+import yargs from "yargs";
+import { isMds2Error } from "../errors.js";
+import { commands } from "./commands/index.js";
+
+/** Exit codes shared by every command. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_INPUT = 2;
+
+/**
+ * Runs the CLI on `args` and returns the exit code. Known errors print one
+ * line on stderr; anything else is a bug and keeps its stack.
+ */
+export async function run(args: string[]): Promise<number> {
+  // Command handlers report findings by setting process.exitCode.
+  process.exitCode = EXIT_OK;
+  const parser = yargs(args)
+    .scriptName("mds2")
+    .usage("$0 <command> [options]\n\nRead, cross-reference and report on MDS2 forms.")
+    .command(commands)
+    .demandCommand(1, "Name a command; run mds2 --help for the list.")
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .version()
+    .wrap(Math.min(100, process.stdout.columns ?? 80))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mds2: ${error.message}\nRun mds2 --help for usage.\n`);
+      return EXIT_INPUT;
+    }
+    if (isMds2Error(error)) {
+      process.stderr.write(`mds2: ${error.toLine()}\n`);
+      return EXIT_INPUT;
+    }
+    throw error;
+  }
+  return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
+}
+
+class UsageError extends Error {}

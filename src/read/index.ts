@@ -1,0 +1,32 @@
+/** The read stage: file bytes to located cells, fields or lines, by sniffed format. */
+
+import { Mds2Error } from "../errors.js";
+import type { SourceContent } from "./source-content.js";
+import { sniffContainer, type Container } from "./sniff.js";
+import { readXlsx } from "./xlsx.js";
+
+type Reader = (bytes: Uint8Array, file: string) => Promise<SourceContent>;
+
+// Readers keyed by container; each one decides the exact format inside it.
+const readers: Partial<Record<Container, Reader>> = {
+  zip: readXlsx,
+};
+
+/** Reads `bytes` (named `file` in messages) into located content. */
+export async function readSource(bytes: Uint8Array, file: string): Promise<SourceContent> {
+  if (bytes.length === 0) {
+    throw new Mds2Error("input.empty", "the file is empty", {
+      file,
+      hint: "Check that the download or copy finished.",
+    });
+  }
+  const container = sniffContainer(bytes);
+  const reader = readers[container];
+  if (!reader) {
+    throw new Mds2Error("input.unsupported-format", "not a workbook, PDF or text file", {
+      file,
+      hint: "mds2 reads .xlsx, .xls, PDF and plain-text MDS2 forms.",
+    });
+  }
+  return reader(bytes, file);
+}
