@@ -11,6 +11,12 @@ export type Mechanism =
   | "service"
   | "other";
 
+/** A CIS recommendation number for one benchmark release. */
+export interface ControlCisReference extends CisReference {
+  /** True when the number names a benchmark section rather than one recommendation. */
+  section?: boolean;
+}
+
 export interface ControlCapability {
   code: string;
   role: "primary" | "secondary";
@@ -29,9 +35,11 @@ export interface Control {
   capabilities: ControlCapability[];
   /** Platform IDs where the setting exists (`winxp`, `win7`, `win8.1`, `win10`, ...). */
   platforms: string[];
-  cis: CisReference[];
+  cis: ControlCisReference[];
   /** Related 2019 question IDs. */
   questions: string[];
+  /** MDS2 2019 sections with no IEC TR 80001-2-2 capability that the control bears on (`RMOT`, `MPII`, `OTHR`). */
+  sections?: string[];
   confidence: {
     fact: "verified" | "known" | "uncertain";
     mapping: "high" | "medium" | "low" | "judgment";

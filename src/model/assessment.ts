@@ -92,6 +92,10 @@ export interface PlatformDetection {
   evidence: { text: string; location?: string }[];
   /** ISO date when the vendor's support ended, if it has. */
   endOfSupport?: string;
+  /** Edition nuances of the support dates (long-term servicing, embedded, paid updates). */
+  note?: string;
+  /** True when the text suggests a long-term servicing edition, whose support runs longer. */
+  longTermServicing?: boolean;
 }
 
 export interface Assessment {

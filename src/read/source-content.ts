@@ -35,6 +35,8 @@ export interface TextLine {
   /** `line 41` for text files, `page 3, line 12` for PDFs. */
   location: string;
   page?: number;
+  /** Bounding box `[x1, y1, x2, y2]` in PDF points, for lines read from a PDF page. */
+  box?: [number, number, number, number];
 }
 
 export type SourceContent =

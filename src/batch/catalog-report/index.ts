@@ -1,0 +1,95 @@
+/** Writes the catalog report: `index.html`, `catalog.csv` and `catalog.xlsx`. */
+
+import path from "node:path";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import writeFileAtomic from "write-file-atomic";
+import { Mds2Error } from "../../errors.js";
+import type { Catalog } from "../catalog/index.js";
+import { renderCatalogHtml } from "./html.js";
+import { disclosureTable, issueTable, type Table } from "./table.js";
+import { readCatalogView } from "./view.js";
+
+export { readCatalogView, type CatalogView } from "./view.js";
+export { reportHref } from "./html.js";
+
+export const REPORT_FILES = {
+  html: "index.html",
+  csv: "catalog.csv",
+  xlsx: "catalog.xlsx",
+} as const;
+
+/** Writes the three report files into `folder`, each atomically, and returns their paths. */
+export async function writeCatalogReport(
+  catalog: Catalog,
+  folder: string,
+): Promise<string[]> {
+  const view = readCatalogView(catalog);
+  const disclosures = disclosureTable(view);
+  const issues = issueTable(view.issues);
+  const catalogName =
+    path.relative(folder, catalog.file) || path.basename(catalog.file);
+
+  const files: [string, string | Buffer][] = [
+    [REPORT_FILES.html, renderCatalogHtml(view, catalogName)],
+    [REPORT_FILES.csv, renderCsv(disclosures)],
+    [REPORT_FILES.xlsx, await renderXlsx(disclosures, issues)],
+  ];
+
+  const written: string[] = [];
+  for (const [name, content] of files) {
+    const target = path.join(folder, name);
+    try {
+      await writeFileAtomic(target, content);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new Mds2Error(
+        "output.failed",
+        `cannot write the catalog report (${reason})`,
+        {
+          file: target,
+          hint: "Choose a writable folder with -o.",
+          cause: error,
+        },
+      );
+    }
+    written.push(target);
+  }
+  return written;
+}
+
+/** CSV with cells that start like a formula prefixed by `'`, so spreadsheets show them as text. */
+export function renderCsv(table: Table): string {
+  return stringify([table.header, ...table.rows], { escape_formulas: true });
+}
+
+/** Workbook with a sheet of disclosures and a sheet of skipped and failed inputs. */
+export async function renderXlsx(
+  disclosures: Table,
+  issues: Table,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "mds2";
+  addSheet(workbook, "Disclosures", disclosures);
+  addSheet(workbook, "Skipped and failed", issues);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return Buffer.from(buffer as ArrayBuffer);
+}
+
+// exceljs stores strings as shared strings, never as formulas, so vendor
+// text cannot turn into a formula here.
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  table: Table,
+): void {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  sheet.addRow(table.header).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row);
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1, column: table.header.length },
+  };
+}

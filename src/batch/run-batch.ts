@@ -1,0 +1,186 @@
+/**
+ * `mds2 batch` as a library function: many inputs through the worker pool
+ * into per-device outputs, the catalog and the catalog report.
+ */
+
+import { mkdir, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Mds2Error } from "../errors.js";
+import { outputFormats } from "../render/index.js";
+import {
+  BatchRun,
+  type BatchSettings,
+  type BatchSummary,
+} from "./batch-run.js";
+import { Catalog } from "./catalog/index.js";
+import { writeCatalogReport } from "./catalog-report/index.js";
+import { collectInputs, type InputFile } from "./inputs.js";
+import type { BatchProgress } from "./progress.js";
+
+export type { BatchSummary, InputIssue, StageTotals } from "./batch-run.js";
+
+export const DEFAULT_FORMATS = ["html", "json"];
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_MEMORY_MB = 512;
+export const CATALOG_FILE = "catalog.sqlite";
+
+export interface BatchOptions {
+  /** Files, folders and globs. */
+  inputs: string[];
+  outputDir: string;
+  /** Catalog file; `outputDir/catalog.sqlite` when absent. */
+  db?: string;
+  formats?: string[];
+  /** Worker threads; one per core when absent. */
+  jobs?: number;
+  timeoutSeconds?: number;
+  maxMemoryMb?: number;
+  mapping?: string;
+  evidence?: string[];
+  platform?: string;
+  /** Testing hook; see `WorkerOptions.taskModule`. */
+  taskModule?: string;
+  progress?: BatchProgress;
+  /** Aborting it stops the batch: running files are dropped, finished ones stay recorded. */
+  signal?: AbortSignal;
+  cwd?: string;
+}
+
+/** Runs a batch and returns its summary. Throws `Mds2Error` (`usage`) for options it cannot run. */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const startedAt = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const settings = resolveSettings(options, cwd);
+
+  await prepareOutputFolder(settings.outputDir);
+  await mkdir(path.dirname(settings.catalogFile), { recursive: true });
+  const inputs = await findInputs(options.inputs, settings, cwd);
+
+  const catalog = Catalog.open(settings.catalogFile);
+  try {
+    const runId = catalog.startRun(recordedOptions(options, settings));
+    const run = new BatchRun(catalog, runId, settings, options);
+    const status = await run.processAll(inputs);
+
+    const summary = run.summarize(status, inputs.length, startedAt);
+    catalog.finishRun(runId, status, inputs.length, {
+      stages: summary.stages,
+      elapsedMs: summary.elapsedMs,
+      peakRssMb: summary.peakRssMb,
+      jobs: settings.jobs,
+    });
+    summary.reportFiles = await writeCatalogReport(catalog, settings.outputDir);
+    return summary;
+  } finally {
+    catalog.close();
+  }
+}
+
+function resolveSettings(options: BatchOptions, cwd: string): BatchSettings {
+  const formats = options.formats ?? DEFAULT_FORMATS;
+  const known = outputFormats();
+  const unknown = formats.filter((format) => !known.includes(format));
+  if (unknown.length > 0) {
+    throw usageError(
+      `unknown output format ${unknown.join(", ")}; choose from ${known.join(", ")}`,
+    );
+  }
+
+  const jobs = options.jobs ?? os.availableParallelism();
+  const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw usageError(
+      `--jobs must be a whole number of at least 1, not ${jobs}`,
+    );
+  if (!(timeoutSeconds > 0))
+    throw usageError(
+      `--timeout must be a positive number of seconds, not ${timeoutSeconds}`,
+    );
+  if (!Number.isInteger(maxMemoryMb) || maxMemoryMb < 64) {
+    throw usageError(
+      `--max-memory must be a whole number of MB, at least 64, not ${maxMemoryMb}`,
+    );
+  }
+
+  const outputDir = path.resolve(cwd, options.outputDir);
+  const catalogFile = path.resolve(
+    cwd,
+    options.db ?? path.join(outputDir, CATALOG_FILE),
+  );
+  return {
+    outputDir,
+    catalogFile,
+    formats: [...new Set(formats)],
+    jobs,
+    timeoutSeconds,
+    maxMemoryMb,
+  };
+}
+
+async function prepareOutputFolder(folder: string): Promise<void> {
+  const info = await stat(folder).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw usageError(
+      `the output folder ${folder} is a file`,
+      "Name a folder with -o.",
+    );
+  }
+  await mkdir(folder, { recursive: true });
+}
+
+async function findInputs(
+  patterns: string[],
+  settings: BatchSettings,
+  cwd: string,
+): Promise<InputFile[]> {
+  if (patterns.length === 0)
+    throw usageError("no inputs given", "Name files, folders or globs.");
+  let found: InputFile[];
+  try {
+    found = await collectInputs(patterns, {
+      cwd,
+      exclude: [settings.outputDir],
+    });
+  } catch (error) {
+    if (error instanceof Mds2Error && error.code === "input.not-found") {
+      throw usageError(error.message, error.hint);
+    }
+    throw error;
+  }
+
+  // The catalog may sit inside an input folder when --db points there.
+  const catalogFiles = new Set(
+    ["", "-wal", "-shm", "-journal"].map((end) => settings.catalogFile + end),
+  );
+  const inputs = found.filter((input) => !catalogFiles.has(input.path));
+  if (inputs.length === 0) {
+    throw usageError(
+      "no input files found",
+      "Name files, folders or globs outside the output folder.",
+    );
+  }
+  return inputs;
+}
+
+function recordedOptions(
+  options: BatchOptions,
+  settings: BatchSettings,
+): Record<string, unknown> {
+  return {
+    inputs: options.inputs,
+    outputDir: settings.outputDir,
+    formats: settings.formats,
+    jobs: settings.jobs,
+    timeoutSeconds: settings.timeoutSeconds,
+    maxMemoryMb: settings.maxMemoryMb,
+    mapping: options.mapping ?? null,
+    evidence: options.evidence ?? [],
+    platform: options.platform ?? null,
+  };
+}
+
+function usageError(message: string, hint?: string): Mds2Error {
+  return new Mds2Error("usage", message, hint === undefined ? {} : { hint });
+}

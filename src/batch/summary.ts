@@ -1,0 +1,74 @@
+/** The summary `mds2 batch` prints when it ends. */
+
+import path from "node:path";
+import { SEVERITIES } from "../model/assessment.js";
+import type { BatchSummary, InputIssue } from "./run-batch.js";
+
+/** Skips and failures listed one per line; the rest are counted and left to the catalog report. */
+export const MAX_LISTED = 50;
+
+/** Returns the summary as lines of text, ending with a newline. */
+export function formatSummary(
+  summary: BatchSummary,
+  cwd = process.cwd(),
+): string {
+  const lines: string[] = [];
+  const seconds = (summary.elapsedMs / 1000).toFixed(1);
+  const rate =
+    summary.elapsedMs > 0
+      ? (summary.inputs - summary.notProcessed) / (summary.elapsedMs / 1000)
+      : 0;
+
+  const state = summary.status === "interrupted" ? "interrupted" : "done";
+  lines.push(
+    `mds2 batch ${state}: ${summary.inputs} inputs in ${seconds} s (${rate.toFixed(1)} files/s, ` +
+      `${summary.jobs} workers, peak memory ${Math.round(summary.peakRssMb)} MB)`,
+  );
+
+  const skipped =
+    summary.alreadyRecorded > 0
+      ? `${summary.skipped} (${summary.alreadyRecorded} already in the catalog)`
+      : `${summary.skipped}`;
+  lines.push(
+    `  parsed ${summary.parsed}, skipped ${skipped}, failed ${summary.failed}`,
+  );
+  if (summary.notProcessed > 0) {
+    lines.push(
+      `  not processed ${summary.notProcessed}: run the same command again to continue`,
+    );
+  }
+
+  const findings = SEVERITIES.map(
+    (severity) => `${severity} ${summary.findingsBySeverity[severity]}`,
+  );
+  lines.push(`  findings: ${findings.join(", ")}`);
+
+  lines.push(...listIssues("failed", summary.failures));
+  lines.push(...listIssues("skipped", summary.skips));
+
+  lines.push(`  catalog: ${shortPath(summary.catalogFile, cwd)}`);
+  const report = summary.reportFiles[0];
+  if (report !== undefined) lines.push(`  report: ${shortPath(report, cwd)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function listIssues(state: string, issues: readonly InputIssue[]): string[] {
+  if (issues.length === 0) return [];
+  const lines = [`${state}:`];
+  for (const issue of issues.slice(0, MAX_LISTED)) {
+    lines.push(`  ${issue.name}: ${issue.reason} [${issue.code}]`);
+  }
+  if (issues.length > MAX_LISTED) {
+    lines.push(
+      `  ... and ${issues.length - MAX_LISTED} more, listed in the catalog report`,
+    );
+  }
+  return lines;
+}
+
+function shortPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith("..") || path.isAbsolute(relative)
+    ? file
+    : relative;
+}

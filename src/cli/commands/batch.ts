@@ -1,0 +1,152 @@
+/** `mds2 batch`: every MDS2 form of folders and globs into per-device reports and a catalog. */
+
+import os from "node:os";
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import {
+  DEFAULT_MAX_MEMORY_MB,
+  DEFAULT_TIMEOUT_SECONDS,
+  createProgress,
+  formatSummary,
+  runBatch,
+  type BatchSummary,
+} from "../../batch/index.js";
+import { EXIT_FINDINGS, EXIT_OK } from "../run.js";
+import {
+  assessOptions,
+  loadAssessOptions,
+  type AssessArguments,
+} from "../shared-options.js";
+import { parseFormats } from "./report.js";
+
+/** Exit code of a batch stopped by SIGINT or SIGTERM, as shells report a SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * Testing hook: a JavaScript module whose `processFile` export replaces the
+ * pipeline in every worker, so tests can make chosen files hang or run out
+ * of memory. Not meant for normal use.
+ */
+export const TASK_MODULE_VARIABLE = "MDS2_BATCH_TASK_MODULE";
+
+interface BatchArguments extends AssessArguments {
+  paths: string[];
+  output: string;
+  db?: string;
+  format: string[];
+  jobs: number;
+  timeout: number;
+  maxMemory: number;
+}
+
+export const batchCommand: CommandModule<object, BatchArguments> = {
+  command: "batch <paths..>",
+  describe:
+    "Read every MDS2 form in folders and globs into per-device reports and a catalog",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("paths", {
+        type: "string",
+        array: true,
+        describe:
+          "Files, folders (read recursively) or globs; hidden files are left out",
+        demandOption: true,
+      })
+      .option("output", {
+        alias: "o",
+        type: "string",
+        demandOption: true,
+        describe:
+          "Folder for the device outputs, the catalog and its report; created when missing",
+      })
+      .option("db", {
+        type: "string",
+        describe:
+          "Catalog file (SQLite) (default: catalog.sqlite in the output folder)",
+      })
+      .option("format", {
+        type: "string",
+        array: true,
+        default: ["html,json"],
+        describe: "Comma-separated output formats for each device",
+      })
+      .option("jobs", {
+        alias: "j",
+        type: "number",
+        default: os.availableParallelism(),
+        describe: "Worker threads, each reading one file at a time",
+      })
+      .option("timeout", {
+        type: "number",
+        default: DEFAULT_TIMEOUT_SECONDS,
+        describe:
+          "Time limit per file, in seconds; a file over it is recorded as failed",
+      })
+      .option("max-memory", {
+        type: "number",
+        default: DEFAULT_MAX_MEMORY_MB,
+        describe:
+          "Heap limit per worker, in MB; a file over it is recorded as failed",
+      })
+      .options(assessOptions)
+      .example(
+        "$0 batch forms/ -o catalog",
+        "every form under forms/ into catalog/",
+      )
+      .example(
+        "$0 batch 'vendors/**/*.xlsx' -o catalog --jobs 4",
+        "a glob, four workers",
+      )
+      .epilog(
+        "Exit codes: 0 when every input was parsed or skipped, 1 when any failed, " +
+          "2 for a usage error, 130 when interrupted.",
+      ) as unknown as Argv<BatchArguments>,
+  handler: async (args: ArgumentsCamelCase<BatchArguments>) => {
+    const formats = parseFormats(args.format);
+    // Loading here rejects a bad --mapping or --evidence before any worker starts.
+    await loadAssessOptions(args);
+
+    const interrupt = new AbortController();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (interrupt.signal.aborted) {
+        // A second signal means the user does not want to wait for the writes.
+        process.exit(EXIT_INTERRUPTED);
+      }
+      process.stderr.write(
+        `\nmds2 batch: ${signal}: finishing the current writes, then stopping\n`,
+      );
+      interrupt.abort();
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+
+    let summary: BatchSummary;
+    try {
+      summary = await runBatch({
+        inputs: args.paths,
+        outputDir: args.output,
+        db: args.db,
+        formats,
+        jobs: args.jobs,
+        timeoutSeconds: args.timeout,
+        maxMemoryMb: args.maxMemory,
+        mapping: args.mapping,
+        evidence: args.evidence,
+        platform: args.platform,
+        taskModule: process.env[TASK_MODULE_VARIABLE] || undefined,
+        progress: createProgress(process.stderr),
+        signal: interrupt.signal,
+      });
+    } finally {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+
+    process.stderr.write(formatSummary(summary));
+    process.exitCode = exitCode(summary);
+  },
+};
+
+function exitCode(summary: BatchSummary): number {
+  if (summary.status === "interrupted") return EXIT_INTERRUPTED;
+  return summary.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

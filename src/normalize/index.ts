@@ -1,0 +1,15 @@
+export { normalize } from "./normalize.js";
+export {
+  ANSWER_SPELLINGS,
+  REDACTED_SPELLINGS,
+  parseAnswer,
+  type ParsedAnswer,
+} from "./answer-value.js";
+export {
+  parseNoteReference,
+  findNoteReferences,
+  type NoteReference,
+} from "./note-reference.js";
+export { canonicalQuestionId, compareQuestionIds } from "./question-id.js";
+export { parseIsoDate } from "./date.js";
+export { cleanText } from "./text.js";

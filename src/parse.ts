@@ -1,0 +1,70 @@
+/** Bytes or a file path to a normalized `Disclosure`: read → recognize → normalize. */
+
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { Mds2Error } from "./errors.js";
+import { recognize } from "./forms/index.js";
+import type { Disclosure, Source } from "./model/disclosure.js";
+import { normalize } from "./normalize/index.js";
+import { readSource, type ReadOptions } from "./read/index.js";
+
+/** The name `parseFile("-")` gives standard input in records and messages. */
+export const STDIN_NAME = "stdin";
+
+/** Parses the MDS2 form in `bytes`; `file` names it in the record and in errors. */
+export async function parseDisclosure(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadOptions = {},
+): Promise<Disclosure> {
+  const content = await readSource(bytes, file, options);
+  const raw = recognize(content, file);
+  const source: Source = {
+    file,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    format: content.format,
+    size: bytes.length,
+  };
+  return normalize(raw, source);
+}
+
+/** Parses the MDS2 form at `path`; `-` reads standard input. */
+export async function parseFile(
+  path: string,
+  options: ReadOptions = {},
+): Promise<Disclosure> {
+  const bytes = await readInput(path);
+  return parseDisclosure(bytes, path === "-" ? STDIN_NAME : path, options);
+}
+
+/** Reads a file, or standard input for `-`, with a one-line error when that fails. */
+export async function readInput(path: string): Promise<Uint8Array> {
+  if (path === "-") return readStdin();
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new Mds2Error("input.not-found", "file not found", {
+        file: path,
+        hint: "Check the path.",
+      });
+    }
+    if (code === "EISDIR") {
+      throw new Mds2Error("input.invalid", "is a folder, not a file", {
+        file: path,
+        hint: "Use mds2 batch to read every form in a folder.",
+      });
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      throw new Mds2Error("input.invalid", "permission denied", { file: path });
+    }
+    throw error;
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

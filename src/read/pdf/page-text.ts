@@ -1,0 +1,111 @@
+/** Text items of a PDF page with their positions, grouped into lines by baseline. */
+
+import type { PdfjsPage } from "./pdfjs.js";
+
+/** One text run as pdfjs reports it, in PDF points (origin bottom left). */
+export interface PlacedText {
+  text: string;
+  x: number;
+  endX: number;
+  y: number;
+  /** Font size: the vertical scale of the text matrix. */
+  size: number;
+}
+
+/** Runs sharing a baseline, left to right. */
+export interface PageLine {
+  page: number;
+  y: number;
+  size: number;
+  items: PlacedText[];
+}
+
+/** Reads the text runs of `page` (1-based `pageNumber`), dropping empty ones. */
+export async function readPageText(page: PdfjsPage): Promise<PlacedText[]> {
+  const content = await page.getTextContent();
+  const placed: PlacedText[] = [];
+  for (const item of content.items) {
+    if (!("str" in item) || item.str.trim() === "") continue;
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] =
+      item.transform as number[];
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
+    placed.push({ text: item.str, x, endX: x + item.width, y, size });
+  }
+  return placed;
+}
+
+/**
+ * Groups runs into lines: runs whose baselines differ by less than 40 % of
+ * the font size share a line. Lines come top to bottom.
+ */
+export function groupLines(
+  items: PlacedText[],
+  pageNumber: number,
+): PageLine[] {
+  const sorted = [...items].sort(
+    (first, second) => second.y - first.y || first.x - second.x,
+  );
+  const lines: PageLine[] = [];
+  for (const item of sorted) {
+    const line = lines.at(-1);
+    if (
+      line &&
+      Math.abs(line.y - item.y) <=
+        Math.max(2, 0.4 * Math.min(line.size, item.size))
+    ) {
+      line.items.push(item);
+      line.size = Math.max(line.size, item.size);
+      continue;
+    }
+    lines.push({ page: pageNumber, y: item.y, size: item.size, items: [item] });
+  }
+  for (const line of lines)
+    line.items.sort((first, second) => first.x - second.x);
+  return lines;
+}
+
+/**
+ * Joins runs into text. Runs separated by more than 1.2 font sizes are
+ * joined with a tab, so a line keeps its column breaks; closer runs with a
+ * space, and touching runs directly.
+ */
+export function joinItems(items: PlacedText[]): string {
+  let text = "";
+  let previous: PlacedText | undefined;
+  for (const item of items) {
+    if (previous) {
+      const gap = item.x - previous.endX;
+      if (gap > 1.2 * item.size) text += "\t";
+      else if (
+        gap > 0.15 * item.size &&
+        !/\s$/.test(text) &&
+        !/^\s/.test(item.text)
+      )
+        text += " ";
+    }
+    text += item.text;
+    previous = item;
+  }
+  return text.replace(/[ \u00a0]+/g, " ").trim();
+}
+
+/** Characters that a font without a Unicode map turns its glyphs into. */
+const UNDECODABLE =
+  /[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
+/** Share of non-space characters in `text` that cannot be real text. */
+export function undecodableShare(text: string): number {
+  let total = 0;
+  let bad = 0;
+  for (const character of text) {
+    if (
+      /\s/.test(character) &&
+      character !== "\u000b" &&
+      character !== "\u000c"
+    )
+      continue;
+    total += 1;
+    if (UNDECODABLE.test(character)) bad += 1;
+  }
+  return total === 0 ? 0 : bad / total;
+}

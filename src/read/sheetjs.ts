@@ -1,0 +1,125 @@
+/**
+ * Grid reader on SheetJS CE (`@e965/xlsx`): legacy .xls (BIFF8) workbooks and
+ * the .xlsx files exceljs 4.4.0 misreads. Produces the same grid as the
+ * exceljs reader: text per cell, `Sheet!C14` locations, dates as ISO text.
+ */
+
+import * as XLSX from "@e965/xlsx";
+import { Mds2Error } from "../errors.js";
+import type { SourceFormat } from "../model/disclosure.js";
+import { enforceLimit, type ReadLimits } from "./limits.js";
+import type { CellText, Sheet, SourceContent } from "./source-content.js";
+import { columnName } from "./xlsx-prescan.js";
+
+/** Reads the workbook `bytes` with SheetJS into a grid. */
+export function readWithSheetJS(
+  bytes: Uint8Array,
+  file: string,
+  format: SourceFormat,
+  limits: ReadLimits,
+): SourceContent & { kind: "grid" } {
+  const workbook = parseWorkbook(bytes, file);
+
+  let cellCount = 0;
+  const sheets: Sheet[] = [];
+  for (const name of workbook.SheetNames) {
+    const worksheet = workbook.Sheets[name];
+    if (!worksheet) continue;
+    const sheet = readSheet(name, worksheet);
+    cellCount += sheet.rows.reduce((sum, row) => sum + row.length, 0);
+    enforceLimit("maxCells", cellCount, limits, file);
+    sheets.push(sheet);
+  }
+  return { kind: "grid", format, sheets, problems: [] };
+}
+
+function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook {
+  try {
+    return XLSX.read(bytes, {
+      type: "buffer",
+      dense: true,
+      // Date-formatted serials and ISO-date cells come back as Date objects
+      // whose UTC reading is the date shown in the spreadsheet.
+      cellDates: true,
+      UTC: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/password/i.test(reason)) throw encryptedWorkbookError(file, error);
+    throw new Mds2Error(
+      "input.invalid",
+      `the workbook could not be read (${reason})`,
+      {
+        file,
+        hint: "Open the file in a spreadsheet application and save it again as .xlsx.",
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Builds the error for a workbook saved with "encrypt with password". */
+export function encryptedWorkbookError(
+  file: string,
+  cause?: unknown,
+): Mds2Error {
+  return new Mds2Error(
+    "input.encrypted",
+    "encrypted workbook: a password is required",
+    {
+      file,
+      hint: "Save an unencrypted copy of the workbook and read that.",
+      cause,
+    },
+  );
+}
+
+function readSheet(name: string, worksheet: XLSX.WorkSheet): Sheet {
+  const data = (worksheet["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const rows: (CellText | undefined)[][] = [];
+  data.forEach((row, rowIndex) => {
+    if (!row) return;
+    const cells: (CellText | undefined)[] = [];
+    row.forEach((cell, columnIndex) => {
+      const text = cell ? cellText(cell) : "";
+      if (text === "") return;
+      cells[columnIndex] = {
+        text,
+        location: `${name}!${columnName(columnIndex + 1)}${rowIndex + 1}`,
+      };
+    });
+    if (cells.length > 0) rows[rowIndex] = cells;
+  });
+  // A dense array may have holes: make every row an array, as the grid type expects.
+  for (let index = 0; index < rows.length; index += 1) rows[index] ??= [];
+  return { name, rows };
+}
+
+/** Text of one cell: strings as stored, dates as ISO text, numbers unformatted. */
+export function cellText(cell: XLSX.CellObject): string {
+  switch (cell.t) {
+    case "s":
+      return String(cell.v ?? "");
+    case "d":
+      return cell.v instanceof Date ? isoDate(cell.v) : String(cell.v ?? "");
+    case "n":
+      return typeof cell.v === "number" ? String(cell.v) : "";
+    case "b":
+      return cell.v ? "TRUE" : "FALSE";
+    case "e":
+      return cell.w ?? "";
+    default:
+      return cell.w ?? (cell.v === undefined ? "" : String(cell.v));
+  }
+}
+
+/** `2019-10-09` for a midnight date, else `2019-10-09T13:45:00`, read in UTC. */
+export function isoDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "";
+  const iso = date.toISOString();
+  if (iso.endsWith("T00:00:00.000Z")) return iso.slice(0, 10);
+  return iso.slice(0, 19);
+}

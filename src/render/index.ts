@@ -1,0 +1,82 @@
+/** Renderers keyed by output format: each turns one assessed disclosure into files. */
+
+import type { Assessment } from "../model/assessment.js";
+import type { Disclosure } from "../model/disclosure.js";
+import { renderAnswersCsv, renderFindingsCsv } from "./csv.js";
+import { renderHtml } from "./html/index.js";
+import { renderPdf } from "./pdf/index.js";
+import { renderAnnotatedXlsx } from "./xlsx/index.js";
+
+export { renderHtml } from "./html/index.js";
+
+/** One output file, named by the report's base name plus `suffix`. */
+export interface RenderedFile {
+  /** Appended to the base name, e.g. `.html` or `.disclosure.json`. */
+  suffix: string;
+  content: string | Uint8Array;
+}
+
+/** What some renderers use besides the records: the original bytes, a fixed time. */
+export interface RenderContext {
+  /** The vendor's original file, attached to the PDF pack and annotated in the workbook. */
+  sourceBytes?: Uint8Array;
+  /** Time printed as "generated"; the current time when left out. */
+  generatedAt?: Date;
+}
+
+export type Renderer = (
+  disclosure: Disclosure,
+  assessment: Assessment,
+  context?: RenderContext,
+) => RenderedFile[] | Promise<RenderedFile[]>;
+
+function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Every output format `mds2 report --format` accepts, in the order help lists them. */
+export const renderers: Record<string, Renderer> = {
+  html: (disclosure, assessment) => [
+    { suffix: ".html", content: renderHtml(disclosure, assessment) },
+  ],
+  json: (disclosure, assessment) => [
+    { suffix: ".disclosure.json", content: toJson(disclosure) },
+    { suffix: ".assessment.json", content: toJson(assessment) },
+  ],
+  csv: (disclosure, assessment) => [
+    { suffix: ".answers.csv", content: renderAnswersCsv(disclosure) },
+    { suffix: ".findings.csv", content: renderFindingsCsv(assessment) },
+  ],
+  pdf: async (disclosure, assessment, context = {}) => [
+    {
+      suffix: ".pdf",
+      content: await renderPdf(disclosure, assessment, context),
+    },
+  ],
+  xlsx: async (disclosure, assessment, context = {}) => [
+    {
+      suffix: ".annotated.xlsx",
+      content: await renderAnnotatedXlsx(disclosure, assessment, context),
+    },
+  ],
+};
+
+export function outputFormats(): string[] {
+  return Object.keys(renderers);
+}
+
+/** Runs the renderers of `formats` in order and returns all their files. */
+export async function renderOutputs(
+  disclosure: Disclosure,
+  assessment: Assessment,
+  formats: readonly string[],
+  context: RenderContext = {},
+): Promise<RenderedFile[]> {
+  const files: RenderedFile[] = [];
+  for (const format of formats) {
+    const renderer = renderers[format];
+    if (!renderer) throw new Error(`no renderer for output format "${format}"`);
+    files.push(...(await renderer(disclosure, assessment, context)));
+  }
+  return files;
+}

@@ -1,0 +1,89 @@
+/** Content-derived identifiers and the shared OSCAL vocabulary of mds2 documents. */
+
+import { createHash } from "node:crypto";
+
+export const OSCAL_VERSION = "1.1.2";
+
+/** Namespace of the props mds2 adds (OSCAL requires a URI for names outside its own). */
+export const MDS2_PROPS_NS = "urn:mds2:oscal";
+
+/** UUID namespace of every mds2 OSCAL identifier; fixed so re-runs give the same UUIDs. */
+const MDS2_UUID_NAMESPACE = "8f6a3f5e-2b4d-4c1e-9a7b-5d3e1f2a6c90";
+
+/** Name-based UUID (RFC 9562 version 5: SHA-1 of namespace and name). */
+export function uuidV5(name: string, namespace = MDS2_UUID_NAMESPACE): string {
+  const hash = createHash("sha1")
+    .update(Buffer.from(namespace.replaceAll("-", ""), "hex"))
+    .update(name, "utf8")
+    .digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20, 32),
+  ].join("-");
+}
+
+/**
+ * Makes an OSCAL token (letters, digits, `.`, `-`, `_`, starting with a letter or
+ * `_`): question IDs such as the 2013 form's `1-1` get a `q-` prefix.
+ */
+export function toToken(text: string): string {
+  const cleaned = text.replace(/[^\p{L}\p{N}._-]+/gu, "-");
+  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `q-${cleaned}`;
+}
+
+/**
+ * Flattens text to an OSCAL `string`, which has no leading or trailing white
+ * space and no line breaks. Empty text becomes `fallback`.
+ */
+export function toOscalString(
+  text: string | undefined,
+  fallback = "none",
+): string {
+  const flat = (text ?? "").replace(/\s+/g, " ").trim();
+  return flat === "" ? fallback : flat;
+}
+
+/**
+ * Returns the timestamp stamped on a document: `timestamp` when given, else the
+ * disclosure's release date at midnight UTC, else the Unix epoch, so the
+ * same records always give the same bytes.
+ */
+export function documentTimestamp(
+  timestamp: string | Date | undefined,
+  releaseDate?: string,
+): string {
+  if (timestamp instanceof Date) return timestamp.toISOString();
+  if (timestamp) return new Date(timestamp).toISOString();
+  if (releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(releaseDate))
+    return `${releaseDate}T00:00:00.000Z`;
+  return new Date(0).toISOString();
+}
+
+export interface OscalProperty {
+  name: string;
+  value: string;
+  ns?: string;
+  class?: string;
+  remarks?: string;
+}
+
+/** Builds an mds2 prop, or returns `undefined` when the value is empty. */
+export function mds2Prop(
+  name: string,
+  value: string | undefined,
+  extra: Partial<OscalProperty> = {},
+): OscalProperty | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  return { name, ns: MDS2_PROPS_NS, value: toOscalString(value), ...extra };
+}
+
+export function compact<T>(items: (T | undefined)[]): T[] {
+  return items.filter((item): item is T => item !== undefined);
+}

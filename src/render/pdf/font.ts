@@ -1,0 +1,71 @@
+/**
+ * The font embedded in the evidence pack and the check of which characters it
+ * can show. DejaVu Sans (Bitstream Vera licence) ships with the
+ * `dejavu-fonts-ttf` npm package, so a fresh machine needs nothing installed.
+ */
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+
+const require = createRequire(import.meta.url);
+
+export interface PackFonts {
+  regular: Buffer;
+  bold: Buffer;
+}
+
+let cached: PackFonts | undefined;
+
+/** Reads the regular and bold DejaVu Sans files once per process. */
+export function loadPackFonts(): PackFonts {
+  cached ??= {
+    regular: readFileSync(
+      require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+    ),
+    bold: readFileSync(
+      require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+    ),
+  };
+  return cached;
+}
+
+/**
+ * Replaces every character the font has no glyph for with `?` and records
+ * it, so the pack can list what it could not show. DejaVu Sans covers Latin,
+ * Greek, Cyrillic and symbols such as ≥ and ✓, but no CJK ideographs.
+ */
+export class GlyphFilter {
+  readonly missing = new Set<string>();
+  private readonly font: ReturnType<typeof fontkit.create>;
+
+  constructor(fontBytes: Uint8Array) {
+    this.font = fontkit.create(fontBytes);
+  }
+
+  filter(text: string): string {
+    let output = "";
+    for (const character of text) {
+      const codePoint = character.codePointAt(0) ?? 0;
+      if (codePoint < 0x20 && character !== "\n" && character !== "\t") {
+        output += " ";
+      } else if (
+        character === "\n" ||
+        character === "\t" ||
+        this.font.hasGlyphForCodePoint(codePoint)
+      ) {
+        output += character;
+      } else {
+        this.missing.add(character);
+        output += "?";
+      }
+    }
+    return output;
+  }
+}
+
+/** Formats a character's code point as `U+4E2D`. */
+export function codePointLabel(character: string): string {
+  const codePoint = character.codePointAt(0) ?? 0;
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+}
