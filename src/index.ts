@@ -77,3 +77,21 @@ export {
   type EvidenceItem,
   type EvidenceSet,
 } from "./mapping/evidence/index.js";
+export {
+  builtInMapping,
+  BUILT_IN_CONTROLS,
+  loadMapping,
+  loadMappingFile,
+  MappingValidationError,
+  formatMappingIssue,
+  extendMapping,
+  filterMapping,
+  exportMapping,
+  mappingToOscal,
+  type Control,
+  type ControlCapability,
+  type ControlCisReference,
+  type Mapping,
+  type MappingIssue,
+  type MappingExportFormat,
+} from "./mapping/index.js";

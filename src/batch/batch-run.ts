@@ -128,12 +128,16 @@ export class BatchRun {
 
   /** Processes every input; returns `interrupted` when the signal fired first. */
   async processAll(inputs: InputFile[]): Promise<"finished" | "interrupted"> {
-    const pool = new FilePool({
-      jobs: this.#settings.jobs,
-      timeoutSeconds: this.#settings.timeoutSeconds,
-      maxMemoryMb: this.#settings.maxMemoryMb,
-      taskModule: this.#options.taskModule,
-    });
+    // Started on the first file that needs parsing: a re-run that finds
+    // everything recorded never pays for loading the workers.
+    let pool: FilePool | undefined;
+    const startPool = (): FilePool =>
+      (pool ??= new FilePool({
+        jobs: this.#settings.jobs,
+        timeoutSeconds: this.#settings.timeoutSeconds,
+        maxMemoryMb: this.#settings.maxMemoryMb,
+        taskModule: this.#options.taskModule,
+      }));
     // Inputs are hashed and looked up one at a time, in input order, so the
     // first of two identical files is the one parsed. Each worker gets one
     // file at a time.
@@ -156,7 +160,7 @@ export class BatchRun {
           release();
           break;
         }
-        const task = this.#dispatch(input, hashed, pool)
+        const task = this.#dispatch(input, hashed, startPool())
           .catch((error: unknown) => {
             unexpected ??= { error };
           })
@@ -169,8 +173,8 @@ export class BatchRun {
       await Promise.all(running);
     } finally {
       this.#progress.stop();
-      if (this.#interrupt.aborted || unexpected) await pool.destroy();
-      else await pool.close();
+      if (this.#interrupt.aborted || unexpected) await pool?.destroy();
+      else await pool?.close();
     }
 
     if (unexpected) throw unexpected.error;
@@ -247,6 +251,19 @@ export class BatchRun {
 
   /** Skips content recorded by an earlier run or seen earlier in this one; returns true when skipped. */
   #skipKnown(input: InputFile, hashed: HashedFile): boolean {
+    // Same-run copies come first: by the time the copy is reached, the first
+    // file may already be in the catalog.
+    const first = this.#seen.get(hashed.sha256);
+    if (first !== undefined) {
+      this.#skip(
+        input,
+        hashed.sha256,
+        DUPLICATE_CODE,
+        `same content as ${first}`,
+      );
+      return true;
+    }
+
     const known = this.#catalog.findContent(hashed.sha256);
     if (known?.state === "parsed") {
       this.#catalog.recordSkip(
@@ -263,16 +280,6 @@ export class BatchRun {
       return true;
     }
 
-    const first = this.#seen.get(hashed.sha256);
-    if (first !== undefined) {
-      this.#skip(
-        input,
-        hashed.sha256,
-        DUPLICATE_CODE,
-        `same content as ${first}`,
-      );
-      return true;
-    }
     this.#seen.set(hashed.sha256, input.name);
     return false;
   }

@@ -2,6 +2,7 @@
 
 import type { Edition } from "../model/disclosure.js";
 import type { EditionData, QuestionDef } from "./edition-data.js";
+import { HN1_2008 } from "./hn1-2008/index.js";
 import { HN1_2013 } from "./hn1-2013/index.js";
 import { HN1_2019 } from "./hn1-2019/index.js";
 
@@ -9,6 +10,7 @@ import { HN1_2019 } from "./hn1-2019/index.js";
 const editions: Partial<Record<Edition, EditionData>> = {
   "HN 1-2019": HN1_2019,
   "HN 1-2013": HN1_2013,
+  "HN 1-2008": HN1_2008,
 };
 
 const questionIndexes = new Map<Edition, Map<string, QuestionDef>>();

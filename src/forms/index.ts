@@ -2,9 +2,13 @@
 
 import { Mds2Error } from "../errors.js";
 import type { SourceContent } from "../read/source-content.js";
+import { recognizeHn12008Lines } from "./hn1-2008/recognize-lines.js";
 import { recognizeHn12013Form } from "./hn1-2013/recognize-form.js";
+import { recognizeHn12013Grid } from "./hn1-2013/recognize-grid.js";
+import { recognizeHn12013Lines } from "./hn1-2013/recognize-lines.js";
 import { recognizeGrid } from "./hn1-2019/recognize-grid.js";
 import { recognizeLines } from "./hn1-2019/recognize-lines.js";
+import { recognizeHn12019Form } from "./pdf-form/recognize-2019-fields.js";
 import type { RawForm } from "./raw-form.js";
 
 export interface Recognizer {
@@ -26,8 +30,21 @@ const recognizers: Recognizer[] = [
     recognize: recognizeLines,
   },
   {
+    looksFor: "HN 1-2019 form fields (ALOF-1, …)",
+    recognize: recognizeHn12019Form,
+  },
+  {
     looksFor: "HN 1-2013 form fields (1-1, 10-1.3, …)",
     recognize: recognizeHn12013Form,
+  },
+  {
+    looksFor: "an HN 1-2013 item table (1-1, 10-1.3, …)",
+    recognize: recognizeHn12013Grid,
+  },
+  { looksFor: "HN 1-2013 item lines", recognize: recognizeHn12013Lines },
+  {
+    looksFor: "HN 1-2008 safeguard items (4.d, 12.b)",
+    recognize: recognizeHn12008Lines,
   },
 ];
 

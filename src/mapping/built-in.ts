@@ -10,6 +10,10 @@ import data from "./built-in/controls.json" with { type: "json" };
 
 export const BUILT_IN_MAPPING_NAME = "built-in";
 
+// NOTE: each control's platform list comes from the Windows release that
+// introduced the setting (UAC and advanced audit from Vista, the machine
+// inactivity limit from Windows 8); the lists were not checked setting by
+// setting against Microsoft's policy reference.
 /** Every built-in control, including the low-confidence ones. */
 export const BUILT_IN_CONTROLS: readonly Control[] = data.controls as Control[];
 

@@ -1,6 +1,7 @@
 /** The values a mapping row may use: capability codes, MDS2 sections, platform IDs, question IDs. */
 
 import { PLATFORMS } from "../crossref/platform.js";
+import { findQuestion } from "../forms/editions.js";
 import { CAPABILITIES, isCapabilityCode } from "../model/capabilities.js";
 
 /** Platform IDs the built-in controls use, from Windows XP to Windows 11. */
@@ -53,9 +54,9 @@ export function platformIds(): string[] {
 
 /** Returns the platform ID for an ID or display name (`Windows 7` → `win7`), or undefined. */
 export function canonicalPlatform(text: string): string | undefined {
-  const wanted = text.trim().toLowerCase();
-  if (PLATFORM_IDS.has(wanted)) return wanted;
-  return PLATFORM_NAMES.get(wanted);
+  const normalized = text.trim().toLowerCase();
+  if (PLATFORM_IDS.has(normalized)) return normalized;
+  return PLATFORM_NAMES.get(normalized);
 }
 
 export function isSectionCode(code: string): boolean {
@@ -65,30 +66,9 @@ export function isSectionCode(code: string): boolean {
 }
 
 export { isCapabilityCode };
+export { canonicalQuestionId } from "../normalize/question-id.js";
 
-// The 2019 form has no CNFS section, and OTHR is this project's tag, not a form section.
-const SECTION_PREFIXES = [
-  ...CAPABILITY_CODES.filter((code) => code !== "CNFS"),
-  ...NON_CAPABILITY_SECTIONS.filter((code) => code !== "OTHR"),
-];
-const QUESTION_ID = new RegExp(
-  `^(?:${SECTION_PREFIXES.join("|")})-\\d+(?:\\.\\d+)*$`,
-);
-
-/**
- * Returns the canonical 2019 question ID: upper case, ASCII hyphen, no spaces,
- * and `SHAD-15` (a typo in NEMA's own template) as `SAHD-15`.
- */
-export function canonicalQuestionId(text: string): string {
-  const id = text
-    .trim()
-    .toUpperCase()
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, "");
-  return id === "SHAD-15" ? "SAHD-15" : id;
-}
-
-/** True for IDs shaped like a 2019 question: a 2019 section prefix, a hyphen and dotted numbers. */
+/** True when the 2019 form has a question with this canonical ID. */
 export function isQuestionId(id: string): boolean {
-  return QUESTION_ID.test(id);
+  return findQuestion("HN 1-2019", id) !== undefined;
 }

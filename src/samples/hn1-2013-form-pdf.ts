@@ -34,13 +34,13 @@ const BOTTOM = 60;
 const ANSWER_X = 400;
 const NOTE_X = 540;
 
-/** The field style an item gets: the styles take turns in form order. */
+/** Returns the field style of an item: the styles take turns in form order. */
 export function fieldStyleOf(id: string): FieldStyle {
   const index = HN1_2013.questions.findIndex((question) => question.id === id);
   return FIELD_STYLES[Math.max(index, 0) % FIELD_STYLES.length] ?? "radio";
 }
 
-/** A complete answer set with every answer value and a few note references. */
+/** Builds a complete answer set with every answer value and a few note references. */
 export function sampleHn12013(): Hn12013Sample {
   const items: Record<string, Hn12013SampleItem> = {};
   HN1_2013.questions.forEach((question, index) => {

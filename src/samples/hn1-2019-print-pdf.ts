@@ -43,7 +43,7 @@ const DOC_ANSWERS: Record<string, string> = {
   "DOC-7": "2024-05-06",
 };
 
-/** An answer set over every 2019 question, with long question text on some rows so they wrap. */
+/** Builds an answer set over every 2019 question, with long question text on some rows so they wrap. */
 export function sampleHn12019Print(): Hn12019PrintSample {
   const answers: Record<string, PrintedAnswer> = {};
   const questions: Record<string, string> = {};
@@ -128,7 +128,7 @@ class PrintLayout {
     return lines;
   }
 
-  /** One sheet row; wrapped question lines continue on the next page when the page is full. */
+  /** Draws one sheet row; wrapped question lines continue on the next page when the page is full. */
   row(cells: { A?: string; B?: string; C?: string; D?: string }): void {
     const wrapped = this.wrap(cells.B ?? "", QUESTION_WIDTH);
     const first = this.line(ROW_PITCH);

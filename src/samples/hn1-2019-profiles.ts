@@ -319,18 +319,34 @@ export function sampleCells(profile: Sample2019Profile): Map<string, SampleCells
 }
 
 const VARIANT_VALUES = ["Yes", "No", "N/A", "Yes", "No"];
+const VARIANT_SHEET_NAMES = ["mds2-form", "MDS2", "Sheet1", "MDS2 2019", "Disclosure"];
 
 /**
- * A copy of `profile` with a new document ID and about `share` of the yes/no
- * answers changed, chosen by a PRNG seeded with `seed`, so the same seed
- * always gives the same form.
+ * Returns a copy of `profile` with a new model and document ID, about `share`
+ * of the yes/no answers changed and, unless `varyLayout` is false, another
+ * sheet name and table position. A PRNG seeded with `seed` makes the choices,
+ * so the same seed always gives the same form.
  */
-export function sampleVariant(profile: Sample2019Profile, seed: number, share = 0.1): Sample2019Profile {
+export function sampleVariant(
+  profile: Sample2019Profile,
+  seed: number,
+  share = 0.1,
+  varyLayout = true,
+): Sample2019Profile {
   const random = mulberry32(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const layout: SampleLayout = varyLayout
+    ? {
+        sheetName: pick(VARIANT_SHEET_NAMES),
+        rowOffset: Math.floor(random() * 4),
+        columnOffset: Math.floor(random() * 3),
+        sheetsBefore: random() < 0.3 ? ["Instructions"] : [],
+      }
+    : profile.layout;
   const answers = { ...profile.answers };
   for (const question of HN1_2019.questions) {
     if (question.kind !== "yes-no" || random() >= share) continue;
-    answers[question.id] = VARIANT_VALUES[Math.floor(random() * VARIANT_VALUES.length)]!;
+    answers[question.id] = pick(VARIANT_VALUES);
   }
   const suffix = String(seed).padStart(5, "0");
   return {
@@ -342,12 +358,15 @@ export function sampleVariant(profile: Sample2019Profile, seed: number, share = 
       documentId: `${profile.device.documentId}-${suffix}`,
     },
     answers,
+    layout,
   };
 }
 
 /** Small seeded PRNG (mulberry32): returns numbers in [0, 1). */
 function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
+  // Scrambling the seed first keeps neighbouring seeds (1, 2, 3) from giving
+  // similar first draws.
+  let state = Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let value = state;

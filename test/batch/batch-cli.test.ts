@@ -172,7 +172,7 @@ describe("mds2 batch over a mixed folder", () => {
     expect(folders).toHaveLength(2);
     expect(folders[0]).toBe("devices/Tailspin-b-Devices-b/TS-1/TS-1");
     expect(folders[1]).toMatch(
-      /^devices\/Tailspin-b-Devices-b\/TS-1-2\/TS-1-[0-9a-f]{8}$/,
+      /^devices\/Tailspin-b-Devices-b\/TS-1\/TS-1-[0-9a-f]{8}$/,
     );
   });
 

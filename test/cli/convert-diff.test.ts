@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,10 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  sampleHn12013,
+  writeHn12013FormPdf,
+} from "../../src/samples/hn1-2013-form-pdf.js";
 import { writeEditedCopy } from "../helpers/edited-workbook.js";
 import {
   assessmentResultsSchema,
@@ -78,6 +82,38 @@ describe("mds2 convert", () => {
     expect(answers.get("ALOF-1")).toBe("No");
     expect(answers.get("SAHD-15")).toBe("Yes");
     expect(answers.get("DOC-2")).toBe("Handheld Blood Glucose Monitor");
+  });
+
+  it("moves a 2013 PDF form to the 2019 layout", async () => {
+    const input = join(folder, "legacy-2013.pdf");
+    const out = join(folder, "legacy-2019.xlsx");
+    await writeFile(input, await writeHn12013FormPdf(sampleHn12013()));
+
+    const result = await mds2([
+      "convert",
+      input,
+      "--to",
+      "xlsx-2019",
+      "-o",
+      out,
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    const rows = new Map<string, ExcelJS.Row>();
+    workbook
+      .getWorksheet("mds2-form")!
+      .eachRow((row) => rows.set(row.getCell(1).text, row));
+    const unplaced = workbook
+      .getWorksheet("Not carried over")!
+      .getColumn(1)
+      .values.map(String);
+
+    expect(result.code).toBe(0);
+    expect(rows.get("AUDT-1")?.getCell(3).text).toBe("No");
+    expect(rows.get("AUDT-1")?.getCell(5).text).toBe("2-1");
+    expect(rows.get("MPII-3.3")?.getCell(3).text).toBe("Yes");
+    expect(unplaced).toContain("4-1");
+    expect(unplaced).not.toContain("2-1");
   });
 
   it.each([

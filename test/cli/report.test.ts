@@ -109,7 +109,14 @@ describe("mds2 report", () => {
 
   it("writes the PDF pack and annotated workbook", async () => {
     const out = path.join(folder, "documents");
-    const result = await mds2("report", nema, "-o", out, "--format", "pdf,xlsx");
+    const result = await mds2(
+      "report",
+      nema,
+      "-o",
+      out,
+      "--format",
+      "pdf,xlsx",
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
 

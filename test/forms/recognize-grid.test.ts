@@ -155,6 +155,23 @@ describe("recognizeGrid", () => {
     });
   });
 
+  it("joins a note continued on the next row", () => {
+    const content = grid(
+      sheet("S", [
+        ["Question ID", "Question"],
+        ...IDS.map((id) => [id, "q", "Yes"]),
+        ["", "Notes:"],
+        ["Note 1", "Windows 7 Embedded."],
+        ["", "Patched by service staff."],
+        ["Note 2", "Second."],
+      ]),
+    );
+    expect(recognizeGrid(content)!.notes.map((note) => note.text)).toEqual([
+      "Windows 7 Embedded.\nPatched by service staff.",
+      "Second.",
+    ]);
+  });
+
   it("rejects a sheet with too few IDs", () => {
     const content = grid(
       sheet(

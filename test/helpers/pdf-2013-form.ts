@@ -4,7 +4,13 @@
  * (`/V /Yes`, no `/AP`), and owner-password or user-password encryption.
  */
 
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from "@cantoo/pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+} from "@cantoo/pdf-lib";
 import {
   fieldStyleOf,
   sampleHn12013,
@@ -30,7 +36,8 @@ export async function buildHn12013FormPdf(): Promise<Hn12013Fixture> {
 
   const unlistedField = "1-1";
   const checkboxItem = Object.keys(sample.items).find(
-    (id) => fieldStyleOf(id) === "checkboxes" && sample.items[id]?.answer === "Yes",
+    (id) =>
+      fieldStyleOf(id) === "checkboxes" && sample.items[id]?.answer === "Yes",
   );
   if (!checkboxItem) throw new Error("the sample has no ticked checkbox item");
   const bareCheckbox = `${checkboxItem.replace(/\./g, "_")} Yes`;
@@ -38,7 +45,9 @@ export async function buildHn12013FormPdf(): Promise<Hn12013Fixture> {
   // Drop the field from /AcroForm /Fields; its widget stays in the page /Annots.
   const fields = form.acroForm.dict.lookup(PDFName.of("Fields"), PDFArray);
   const unlistedRef = form.getField(unlistedField).ref;
-  const index = fields.asArray().findIndex((entry) => entry instanceof PDFRef && entry === unlistedRef);
+  const index = fields
+    .asArray()
+    .findIndex((entry) => entry instanceof PDFRef && entry === unlistedRef);
   fields.remove(index);
 
   // Strip the appearance of a ticked checkbox; its /V stays /Yes.
@@ -54,9 +63,16 @@ export async function buildHn12013FormPdf(): Promise<Hn12013Fixture> {
 }
 
 /** Copy of `bytes` encrypted with AES-256; an empty user password opens it. */
-export async function encryptPdf(bytes: Uint8Array, userPassword: string): Promise<Uint8Array> {
+export async function encryptPdf(
+  bytes: Uint8Array,
+  userPassword: string,
+): Promise<Uint8Array> {
   const document = await PDFDocument.load(bytes);
-  document.encrypt({ ownerPassword: "owner-secret", userPassword, permissions: {} });
+  document.encrypt({
+    ownerPassword: "owner-secret",
+    userPassword,
+    permissions: {},
+  });
   return document.save({ updateFieldAppearances: false });
 }
 

@@ -18,7 +18,9 @@ export function assemblePdf(objects: string[]): Uint8Array {
   });
   const xref = Buffer.byteLength(out, "latin1");
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  out += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
+  out += offsets
+    .map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`)
+    .join("");
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, "latin1"));
 }
@@ -34,8 +36,9 @@ function stream(content: string, dictionary = ""): string {
 export function buildXfaOnlyPdf(): Uint8Array {
   const xfa =
     '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/">' +
-    "<xfa:data><form><item id=\"1-1\">Yes</item></form></xfa:data></xfa:datasets></xdp:xdp>";
-  const content = "BT /F1 12 Tf 72 700 Td (Please wait... this form needs a viewer that runs XFA.) Tj ET";
+    '<xfa:data><form><item id="1-1">Yes</item></form></xfa:data></xfa:datasets></xdp:xdp>';
+  const content =
+    "BT /F1 12 Tf 72 700 Td (Please wait... this form needs a viewer that runs XFA.) Tj ET";
   return assemblePdf([
     "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 5 0 R >> /NeedsRendering true >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -50,7 +53,13 @@ export function buildXfaOnlyPdf(): Uint8Array {
 export async function buildImageOnlyPdf(): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const page = document.addPage([612, 792]);
-  page.drawRectangle({ x: 50, y: 400, width: 500, height: 300, color: rgb(0.9, 0.9, 0.9) });
+  page.drawRectangle({
+    x: 50,
+    y: 400,
+    width: 500,
+    height: 300,
+    color: rgb(0.9, 0.9, 0.9),
+  });
   // A 1×1 grey PNG stands in for the scanned image.
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==",
@@ -68,13 +77,20 @@ export async function buildImageOnlyPdf(): Promise<Uint8Array> {
  */
 export function buildNoToUnicodePdf(readableLines: string[] = []): Uint8Array {
   const undecodable = [1, 2, 3, 4, 5, 6]
-    .map((line) => `BT /F1 10 Tf 72 ${700 - line * 14} Td <0102030405060708090a> Tj ET`)
+    .map(
+      (line) =>
+        `BT /F1 10 Tf 72 ${700 - line * 14} Td <0102030405060708090a> Tj ET`,
+    )
     .join("\n");
   const readable = readableLines
-    .map((text, index) => `BT /F2 10 Tf 72 ${740 - index * 14} Td (${text}) Tj ET`)
+    .map(
+      (text, index) => `BT /F2 10 Tf 72 ${740 - index * 14} Td (${text}) Tj ET`,
+    )
     .join("\n");
   const widths = Array.from({ length: 10 }, () => 500).join(" ");
-  const names = Array.from({ length: 10 }, (_, index) => `/g${index + 1}`).join(" ");
+  const names = Array.from({ length: 10 }, (_, index) => `/g${index + 1}`).join(
+    " ",
+  );
   return assemblePdf([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -68,7 +68,7 @@ export function sampleDisclosure(): Disclosure {
       answer("AUDT-1", 55, "no", "No"),
       answer("AUDT-1.1", 56, "yes", "Yes", { notes: [2] }),
       answer("AUTH-1", 80, "yes", "Yes,LDAP", { comment: "LDAP" }),
-      answer("MLDP-1", 120, "see-note", "See Note 3", { notes: [3] }),
+      answer("MLDP-1", 120, "see-note", "See Note 3, 4", { notes: [3, 4] }),
       answer("MLDP-2", 121, "unanswered", ""),
       answer("EMRG-1", 100, "na", "N/A"),
       answer("PLOK-1", 140, "yes", "Yes"),

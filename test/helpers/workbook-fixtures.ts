@@ -162,9 +162,10 @@ function sharedStrings(entries: Entries): string[] {
 
 /**
  * Builds the form with ALOF-1 (C50) linked to a checked form-control checkbox
- * and ALOF-2 (C51) to an unchecked one. Both cells are emptied first.
+ * and ALOF-2 (C51) to an unchecked one. Both cells are emptied first. With
+ * `linked` false the boxes have no `fmlaLink`.
  */
-export function checkboxAnswers(): Uint8Array {
+export function checkboxAnswers(linked = true): Uint8Array {
   let entries = nemaEntries();
   entries = editPart(entries, SHEET, (xml) =>
     xml
@@ -196,10 +197,10 @@ export function checkboxAnswers(): Uint8Array {
         "</Types>",
     ),
   );
-  const control = (checked: boolean, link: string) =>
+  const control = (checked: boolean, cell: string) =>
     strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        `<formControlPr xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" objectType="CheckBox"${checked ? ' checked="Checked"' : ""} fmlaLink="${link}" lockText="1" noThreeD="1"/>`,
+        `<formControlPr xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" objectType="CheckBox"${checked ? ' checked="Checked"' : ""}${linked ? ` fmlaLink="${cell}"` : ""} lockText="1" noThreeD="1"/>`,
     );
   entries["xl/ctrlProps/ctrlProp1.xml"] = control(true, "$C$50");
   entries["xl/ctrlProps/ctrlProp2.xml"] = control(false, "$C$51");

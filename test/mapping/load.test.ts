@@ -346,6 +346,12 @@ describe("loadMapping row errors", () => {
       message: /^"ALOF-1x" is not an MDS2 2019 question ID/,
     },
     {
+      kind: "question ID the form lacks",
+      row: ["site.a", "A", "ALOF", "", "", "", "ALOF-99"],
+      field: "questions",
+      message: /^"ALOF-99" is not an MDS2 2019 question ID/,
+    },
+    {
       kind: "bad CIS number",
       row: ["site.a", "A", "ALOF", "", "", "section nine", ""],
       field: "cis",

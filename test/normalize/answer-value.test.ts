@@ -78,6 +78,8 @@ describe("parseAnswer", () => {
       "Optional, disabled by default",
     ],
     ['Yes, "say ""hi"""', "yes", 'say "hi"'],
+    ["Yes, \u201cPACS, NAS\u201d", "yes", "PACS, NAS"],
+    ["Yes,\u00a0optional", "yes", "optional"],
     ["Yes (admin only)", "yes", "admin only"],
     ["Yes - configurable per site", "yes", "configurable per site"],
     ["Yes – configurable", "yes", "configurable"],

@@ -10,7 +10,12 @@ import {
   type Hn12019PrintSample,
 } from "../../src/samples/hn1-2019-print-pdf.js";
 
-const VALUES: Record<string, string> = { Yes: "yes", No: "no", "N/A": "na", "See Notes": "see-note" };
+const VALUES: Record<string, string> = {
+  Yes: "yes",
+  No: "no",
+  "N/A": "na",
+  "See Notes": "see-note",
+};
 
 let sample: Hn12019PrintSample;
 let bytes: Uint8Array;
@@ -36,7 +41,9 @@ describe("readPdf on a printed 2019 workbook", () => {
 
   it("keeps one header row and drops page furniture", () => {
     if (content.kind !== "grid") throw new Error("expected a grid");
-    const texts = content.sheets[0]!.rows.flatMap((row) => row.map((cell) => cell?.text ?? ""));
+    const texts = content.sheets[0]!.rows.flatMap((row) =>
+      row.map((cell) => cell?.text ?? ""),
+    );
     expect(texts.filter((text) => text === "Question ID")).toHaveLength(1);
     expect(texts.some((text) => /^Page \d+ of \d+$/.test(text))).toBe(false);
     expect(texts.filter((text) => text === "BM-200")).toHaveLength(1);
@@ -45,7 +52,9 @@ describe("readPdf on a printed 2019 workbook", () => {
   it("spans several pages", () => {
     if (content.kind !== "grid") throw new Error("expected a grid");
     const pages = new Set(
-      content.sheets[0]!.rows.flatMap((row) => row.map((cell) => cell?.location.split(",")[0])),
+      content.sheets[0]!.rows.flatMap((row) =>
+        row.map((cell) => cell?.location.split(",")[0]),
+      ),
     );
     expect(pages.size).toBeGreaterThan(5);
   });
@@ -58,13 +67,16 @@ describe("parseDisclosure on a printed 2019 workbook", () => {
   });
 
   it("reads every answer", () => {
-    const byId = new Map(disclosure.answers.map((answer) => [answer.id, answer]));
+    const byId = new Map(
+      disclosure.answers.map((answer) => [answer.id, answer]),
+    );
     for (const question of HN1_2019.questions) {
       const expected = sample.answers[question.id]!;
       const answer = byId.get(question.id);
       expect(answer, question.id).toBeDefined();
       expect(answer?.raw, question.id).toBe(expected.answer);
-      if (question.kind === "yes-no") expect(answer?.value, question.id).toBe(VALUES[expected.answer]);
+      if (question.kind === "yes-no")
+        expect(answer?.value, question.id).toBe(VALUES[expected.answer]);
       const note = /See Note (\d+)/.exec(expected.note);
       expect(answer?.notes, question.id).toEqual(note ? [Number(note[1])] : []);
     }
@@ -73,14 +85,20 @@ describe("parseDisclosure on a printed 2019 workbook", () => {
 
   it("joins wrapped question text", () => {
     for (const [id, text] of Object.entries(sample.questions)) {
-      const answer = disclosure.answers.find((candidate) => candidate.id === id);
+      const answer = disclosure.answers.find(
+        (candidate) => candidate.id === id,
+      );
       expect(answer?.question, id).toBe(text);
     }
   });
 
   it("reads the notes block", () => {
-    expect(disclosure.notes.map((note) => note.text)).toEqual(sample.notes.map((note) => note.text));
-    expect(disclosure.problems.filter((problem) => problem.code === "note.missing")).toEqual([]);
+    expect(disclosure.notes.map((note) => note.text)).toEqual(
+      sample.notes.map((note) => note.text),
+    );
+    expect(
+      disclosure.problems.filter((problem) => problem.code === "note.missing"),
+    ).toEqual([]);
   });
 
   it("reads the device from the DOC rows", () => {
@@ -90,7 +108,9 @@ describe("parseDisclosure on a printed 2019 workbook", () => {
   });
 
   it("locates answers by page, row and column", () => {
-    const answer = disclosure.answers.find((candidate) => candidate.id === "ALOF-1");
+    const answer = disclosure.answers.find(
+      (candidate) => candidate.id === "ALOF-1",
+    );
     expect(answer?.location).toMatch(/^page \d+, row \d+, col C$/);
   });
 });

@@ -151,4 +151,10 @@ describe("form-control checkboxes", () => {
       "mds2-form!C51",
     ]);
   });
+
+  it("unlinked box is reported, not read", async () => {
+    const content = await readSource(checkboxAnswers(false), "unlinked.xlsx");
+    const codes = content.problems.map((problem) => problem.code);
+    expect(codes).toEqual(["checkbox.unlinked", "checkbox.unlinked"]);
+  });
 });

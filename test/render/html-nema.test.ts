@@ -64,10 +64,8 @@ describe("renderHtml on the NEMA example", () => {
     expect(html).toContain(disclosure.source.sha256);
   });
 
-  it("links every finding question to an appendix row", () => {
-    const targets = [
-      ...html.matchAll(/<a class="question" href="#([^"]+)"/g),
-    ].map((m) => m[1]);
+  it("points every internal link at an element", () => {
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(html).toContain(`id="${target}"`);
   });

@@ -66,7 +66,7 @@ describe("renderHtml", () => {
     expect(html).toContain("Answers whose value the vendor hid: 1.");
     const row = block("tr", 'id="answer-DOC-4"');
     expect(row).toContain("(hidden by the vendor)");
-    expect(row).toContain("“Hidden”");
+    expect(row).toContain('<span class="answer answer-text">Hidden</span>');
   });
 
   it("lists every answer ID in the appendix", () => {
@@ -167,6 +167,30 @@ describe("renderHtml", () => {
     expect(alof).toContain('<span class="result result-fail">Fail</span>');
   });
 
+  it("shows raw text only where it adds to the value", () => {
+    const alof = block("article", 'id="cap-ALOF"');
+    expect(alof).not.toContain("“Yes”");
+    expect(block("tr", 'id="answer-STCF-1"')).toContain("“Maybe?”");
+    expect(block("tr", 'id="answer-MLDP-2"')).not.toContain("“");
+  });
+
+  it("shows note text in capability parts, links in the appendix", () => {
+    const alof = block("article", 'id="cap-ALOF"');
+    expect(alof).toContain("Logoff after 15 minutes of inactivity.");
+    const appendixRow = block("tr", 'id="answer-ALOF-1"');
+    expect(appendixRow).toContain('<a href="#note-1">Note 1</a>');
+    expect(appendixRow).not.toContain("Logoff after 15 minutes");
+  });
+
+  it("marks a note that is referenced but not given", () => {
+    const capabilityRow = block("tr", 'data-question="MLDP-1"');
+    expect(capabilityRow).toContain("Note 4 is referenced but not given.");
+    const appendixRow = block("tr", 'id="answer-MLDP-1"');
+    expect(appendixRow).toContain(
+      '<p class="note-ref missing">Note 4: not given</p>',
+    );
+  });
+
   it("shows answers with raw text, comment and note text", () => {
     const alof = block("article", 'id="cap-ALOF"');
     expect(alof).toContain("“Yes,15 minutes”");
@@ -201,6 +225,12 @@ describe("renderHtml", () => {
       (match) => match[1] ?? "",
     );
     for (const href of hrefs) expect(href).toMatch(/^(#|https?:\/\/)/);
+  });
+
+  it("points every internal link at an element", () => {
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(html).toContain(`id="${target}"`);
   });
 
   it("keeps every id unique", () => {

@@ -122,6 +122,28 @@ describe("renderPdf", () => {
     await document.destroy();
   });
 
+  it("cuts a cell taller than half a page", async () => {
+    const disclosure = packDisclosure();
+    disclosure.notes[0]!.text = "Very long vendor note. ".repeat(400);
+
+    const pdf = await renderPdf(disclosure, packAssessment(), { generatedAt });
+    const text = await textOf(pdf);
+    const document = await getDocument({ data: pdf.slice() }).promise;
+    const attachments = Object.values(
+      (await document.getAttachments()) as Record<
+        string,
+        { filename: string; content: Uint8Array }
+      >,
+    );
+
+    expect(text).toContain("(cut; full text in the attached JSON)");
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(attachments.map((file) => file.filename)).not.toContain(
+      "acme-infusor-x1.xlsx",
+    );
+    await document.destroy();
+  });
+
   it("sorts findings by severity then ID", () => {
     const sorted = sortFindings(packAssessment().findings).map(
       (finding) => finding.severity,

@@ -19,6 +19,10 @@ import {
 } from "../../src/render/xlsx/annotate.js";
 import { disclosure2013 } from "../helpers/edition-2013-records.js";
 import {
+  prefixedNamespace,
+  wholeColumnValidation,
+} from "../helpers/workbook-fixtures.js";
+import {
   packAssessment,
   packDisclosure,
 } from "../helpers/evidence-pack-records.js";
@@ -123,7 +127,10 @@ describe("renderAnnotatedXlsx", () => {
         .slice(1)
         .map((value) => String(value ?? ""));
 
-    expect(values(1)).toEqual([
+    expect(values(1)[0]).toBe(
+      "The vendor's workbook was not given, so the answers are annotated in the 2019 layout.",
+    );
+    expect(values(3)).toEqual([
       "Capability",
       "Name",
       "Claim",
@@ -131,13 +138,13 @@ describe("renderAnnotatedXlsx", () => {
       "Questions",
       "Findings",
     ]);
-    expect(values(2).slice(0, 4)).toEqual([
+    expect(values(4).slice(0, 4)).toEqual([
       "ALOF",
       "Automatic logoff",
       "claimed",
       "contradicted",
     ]);
-    const findingsHeader = packAssessment().capabilities.length + 3;
+    const findingsHeader = packAssessment().capabilities.length + 5;
     expect(values(findingsHeader)[0]).toBe("Severity");
     expect(values(findingsHeader + 1).slice(0, 2)).toEqual([
       "critical",
@@ -177,7 +184,9 @@ describe("renderXlsx2019", () => {
     expect(sheet.getCell("A1").text).toBe(
       "Manufacturer Disclosure Statement for Medical Device Security -- MDS2",
     );
-    expect(sheet.getCell("B7").text).toBe("DOCUMENT AND DEVICE DESCRIPTION (DOC)");
+    expect(sheet.getCell("B7").text).toBe(
+      "DOCUMENT AND DEVICE DESCRIPTION (DOC)",
+    );
     expect(rows.get("ALOF-2")?.getCell(3).text).toBe("Yes, 15 minutes");
     expect(rows.get("ALOF-1")?.getCell(4).text).toBe("See Note 1");
     expect(rows.get("SAHD-15")?.getCell(3).text).toBe("");
@@ -251,5 +260,66 @@ describe("renderAnnotatedXlsx on the NEMA example", () => {
     expect(workbook.getWorksheet("mds2 assessment")?.rowCount).toBeGreaterThan(
       19,
     );
+  });
+});
+
+describe("renderAnnotatedXlsx on awkward vendor workbooks", () => {
+  it.each([
+    [
+      "whole-column validation",
+      wholeColumnValidation,
+      "mds2-form",
+      "C50",
+      "Capability",
+    ],
+    [
+      "x: prefixed namespace",
+      prefixedNamespace,
+      "mds2-form",
+      undefined,
+      "exceljs cannot",
+    ],
+  ])(
+    "annotates a workbook with %s",
+    async (_name, build, sheetName, alofCell, firstLine) => {
+      const bytes = build();
+      const disclosure = await parseDisclosure(bytes, "vendor.xlsx");
+      const assessment = assess(disclosure, {
+        mapping: builtInMapping(),
+        today: "2026-01-01",
+      });
+
+      const workbook = await load(
+        await renderAnnotatedXlsx(disclosure, assessment, {
+          sourceBytes: bytes,
+        }),
+      );
+      const form = workbook.getWorksheet(sheetName)!;
+      const address =
+        alofCell ?? rowsById(form).get("ALOF-1")!.getCell(3).address;
+
+      expect(noteOf(form.getCell(address))).toContain("ALOF Automatic logoff");
+      expect(fillOf(form.getCell(address))).toBeDefined();
+      expect(
+        workbook.getWorksheet("mds2 assessment")!.getCell("A1").text,
+      ).toMatch(new RegExp(`^${firstLine}`));
+    },
+  );
+
+  it("says when the 2019 layout stands in for the vendor workbook", async () => {
+    const bytes = prefixedNamespace();
+    const disclosure = await parseDisclosure(bytes, "vendor.xlsx");
+    const assessment = assess(disclosure, {
+      mapping: builtInMapping(),
+      today: "2026-01-01",
+    });
+
+    const workbook = await load(
+      await renderAnnotatedXlsx(disclosure, assessment, { sourceBytes: bytes }),
+    );
+
+    expect(
+      workbook.getWorksheet("mds2 assessment")!.getCell("A1").text,
+    ).toContain("annotated in the 2019 layout instead");
   });
 });

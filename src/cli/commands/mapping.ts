@@ -198,9 +198,9 @@ function checkedCapability(code: string): string {
 
 /** Returns a detected-platform ID with the control platform tags it accepts, or the tag itself. */
 function platformTags(id: string): string[] {
-  const wanted = id.trim().toLowerCase();
-  const platform = findPlatform(wanted);
-  return platform ? [platform.id, ...platform.controlPlatforms] : [wanted];
+  const normalized = id.trim().toLowerCase();
+  const platform = findPlatform(normalized);
+  return platform ? [platform.id, ...platform.controlPlatforms] : [normalized];
 }
 
 const TITLE_WIDTH = 56;

@@ -9,8 +9,9 @@
  * No or N/A, optionally followed by a note number.
  *
  * Items of the ePHI part keep the management section; safeguard items are
- * put under the capability their printed text names (see `capabilityByTopic`)
- * and the items no topic matches are listed in one `info` problem.
+ * put under the capability their printed text names (see `capabilityByTopic`),
+ * sub-items under their item's, and the items no topic matches are listed in
+ * one `info` problem.
  *
  * NOTE: forms that tick an X in separate Yes, No and N/A columns are not
  * read: text lines do not keep the column each mark sits in.
@@ -26,7 +27,10 @@ const MIN_ITEM_LINES = 5;
 const MIN_HEADINGS = 2;
 
 const HEADINGS: [RegExp, string][] = [
-  [/management of (electronic )?protected health information|\(ephi\)\s*$/i, "MPII"],
+  [
+    /management of (electronic )?protected health information|\(ephi\)\s*$/i,
+    "MPII",
+  ],
   [/administrative safeguards/i, "ADMN"],
   [/physical safeguards/i, "PHYS"],
   [/technical safeguards/i, "TECH"],
@@ -36,7 +40,9 @@ const SUB_ITEM = /^([a-h])\s*[.)]\s+(.*)$/i;
 const TRAILING_ANSWER = /^(.*?)\s+(yes|no|n\/?a|y|n)(?:\s+(\d{1,2}))?\s*$/i;
 
 /** Recognizes HN 1-2008 item lines; `undefined` when the lines are not such a form. */
-export function recognizeHn12008Lines(content: SourceContent): RawForm | undefined {
+export function recognizeHn12008Lines(
+  content: SourceContent,
+): RawForm | undefined {
   if (content.kind !== "lines") return undefined;
 
   const rows: RawRow[] = [];
@@ -58,15 +64,25 @@ export function recognizeHn12008Lines(content: SourceContent): RawForm | undefin
     item = parsed.item;
     rows.push({ ...parsed.row, section: part });
   }
-  if (headings.size < MIN_HEADINGS || rows.length < MIN_ITEM_LINES) return undefined;
+  if (headings.size < MIN_HEADINGS || rows.length < MIN_ITEM_LINES)
+    return undefined;
 
   const problems: Problem[] = [...content.problems];
   const unmapped: string[] = [];
+  const mapped = new Map<string, string>();
   for (const row of rows) {
     if (row.section === "MPII") continue;
-    const capability = capabilityByTopic(row.question);
-    if (capability) row.section = capability;
-    else unmapped.push(row.printedId);
+    // A sub-item (`12.a Login and logout`) belongs to its item's topic.
+    const parent = row.printedId.includes(".")
+      ? mapped.get(row.printedId.split(".")[0] ?? "")
+      : undefined;
+    const capability = parent ?? capabilityByTopic(row.question);
+    if (capability) {
+      row.section = capability;
+      mapped.set(row.printedId, capability);
+    } else {
+      unmapped.push(row.printedId);
+    }
   }
   if (unmapped.length > 0) {
     problems.push({
@@ -114,6 +130,12 @@ function parseItemLine(
   }
   return {
     item,
-    row: { printedId: id, question, answer, answerLocation: line.location, noteRef },
+    row: {
+      printedId: id,
+      question,
+      answer,
+      answerLocation: line.location,
+      noteRef,
+    },
   };
 }

@@ -40,17 +40,26 @@ const typed = data as Hn12013Data;
 
 export const HN1_2013: EditionData = typed;
 export const HN1_2013_SECTIONS: readonly Hn12013Section[] = typed.sections;
-export const HN1_2013_DEVICE_FIELDS: readonly DeviceFieldDef[] = typed.deviceFields;
+export const HN1_2013_DEVICE_FIELDS: readonly DeviceFieldDef[] =
+  typed.deviceFields;
 
-const byId = new Map(typed.questions.map((question) => [question.id, question]));
-const sectionByNumber = new Map(typed.sections.map((section) => [section.number, section]));
-const sectionByCode = new Map(typed.sections.map((section) => [section.code, section]));
+const byId = new Map(
+  typed.questions.map((question) => [question.id, question]),
+);
+const sectionByNumber = new Map(
+  typed.sections.map((section) => [section.number, section]),
+);
+const sectionByCode = new Map(
+  typed.sections.map((section) => [section.code, section]),
+);
 
 export function findHn12013Question(id: string): Hn12013Question | undefined {
   return byId.get(id);
 }
 
-export function hn12013SectionByNumber(number: number): Hn12013Section | undefined {
+export function hn12013SectionByNumber(
+  number: number,
+): Hn12013Section | undefined {
   return sectionByNumber.get(number);
 }
 

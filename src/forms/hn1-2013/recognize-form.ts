@@ -2,9 +2,9 @@
  * HN 1-2013 forms filled in as a fillable PDF.
  *
  * A field belongs to an item when its name carries the item ID (`1-1`,
- * `10-1_3`, `ALOF 1-1 note`), or else when it sits on the same page to the
- * right of a printed line that starts with the item ID, within that line's
- * height. Of the fields placed beside one printed ID, the leftmost is the
+ * `10-1_3`, `ALOF 1-1 note`). Otherwise it belongs to the item whose printed
+ * line, starting with the ID, is level with the field and left of it on the
+ * same page. Of the fields placed beside one printed ID, the leftmost is the
  * answer and the next one the note number (the form's `Note #` column). A
  * field whose name contains `note` is a note number. Checkboxes named with an
  * answer (`2-2_1 Yes`) give that answer when ticked; a lone checkbox gives
@@ -16,7 +16,11 @@
  */
 
 import type { Problem } from "../../model/disclosure.js";
-import type { FormField, SourceContent, TextLine } from "../../read/source-content.js";
+import type {
+  FormField,
+  SourceContent,
+  TextLine,
+} from "../../read/source-content.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
 import { findHn12013Question, HN1_2013 } from "./index.js";
 import {
@@ -41,7 +45,9 @@ interface ItemFields {
 }
 
 /** Recognizes an HN 1-2013 fillable PDF; `undefined` when the fields are not one. */
-export function recognizeHn12013Form(content: SourceContent): RawForm | undefined {
+export function recognizeHn12013Form(
+  content: SourceContent,
+): RawForm | undefined {
   if (content.kind !== "form") return undefined;
 
   const printed = printedItems(content.lines);
@@ -63,7 +69,13 @@ export function recognizeHn12013Form(content: SourceContent): RawForm | undefine
   const problems: Problem[] = [...content.problems];
   const rows = buildRows(items, printed);
   const { notes, other, deviceFields } = readBoxes(leftOver, content.lines);
-  const form: RawForm = { edition: EDITION, rows, notes, deviceFields, problems };
+  const form: RawForm = {
+    edition: EDITION,
+    rows,
+    notes,
+    deviceFields,
+    problems,
+  };
   if (other) form.otherConsiderations = other;
   return form;
 }
@@ -79,14 +91,21 @@ function printedItems(lines: TextLine[]): PrintedItem[] {
   for (const line of lines) {
     const found = leadingItemId(line.text);
     if (found && line.box) {
-      items.push({ id: found.id, question: found.rest.split("\t")[0]?.trim() ?? "", line });
+      items.push({
+        id: found.id,
+        question: found.rest.split("\t")[0]?.trim() ?? "",
+        line,
+      });
     }
   }
   return items;
 }
 
-/** The printed item whose line is level with the field and left of it. */
-function itemBeside(field: FormField, printed: PrintedItem[]): string | undefined {
+/** Finds the printed item whose line is level with the field and left of it. */
+function itemBeside(
+  field: FormField,
+  printed: PrintedItem[],
+): string | undefined {
   if (!field.rect || field.page === undefined) return undefined;
   const [x1, y1, , y2] = field.rect;
   const middle = (y1 + y2) / 2;
@@ -97,7 +116,10 @@ function itemBeside(field: FormField, printed: PrintedItem[]): string | undefine
     if (!box || item.line.page !== field.page || box[0] > x1) continue;
     const lineMiddle = (box[1] + box[3]) / 2;
     const distance = Math.abs(lineMiddle - middle);
-    if (distance <= Math.max((y2 - y1) / 2, (box[3] - box[1]) / 2) + 2 && distance < bestDistance) {
+    if (
+      distance <= Math.max((y2 - y1) / 2, (box[3] - box[1]) / 2) + 2 &&
+      distance < bestDistance
+    ) {
       best = item;
       bestDistance = distance;
     }
@@ -105,22 +127,33 @@ function itemBeside(field: FormField, printed: PrintedItem[]): string | undefine
   return best?.id;
 }
 
-function buildRows(items: Map<string, ItemFields>, printed: PrintedItem[]): RawRow[] {
+function buildRows(
+  items: Map<string, ItemFields>,
+  printed: PrintedItem[],
+): RawRow[] {
   const rows: RawRow[] = [];
   const questionText = new Map(printed.map((item) => [item.id, item.question]));
   const order = HN1_2013.questions.map((question) => question.id);
   for (const id of order) {
     const entry = items.get(id);
     if (!entry) continue;
-    const byX = [...entry.answers].sort((a, b) => (a.rect?.[0] ?? 0) - (b.rect?.[0] ?? 0));
+    const byX = [...entry.answers].sort(
+      (a, b) => (a.rect?.[0] ?? 0) - (b.rect?.[0] ?? 0),
+    );
     // Unnamed fields beside one printed ID: the second is the Note # column.
     const unnamedNotes =
-      byX.length > 1 && byX.every((field) => field.kind !== "checkbox" && !itemIdInName(field.name));
+      byX.length > 1 &&
+      byX.every(
+        (field) => field.kind !== "checkbox" && !itemIdInName(field.name),
+      );
     const answerFields = unnamedNotes ? byX.slice(0, 1) : byX;
-    const noteFields = unnamedNotes ? [...entry.notes, ...byX.slice(1)] : entry.notes;
+    const noteFields = unnamedNotes
+      ? [...entry.notes, ...byX.slice(1)]
+      : entry.notes;
 
     const answer = answerOf(answerFields);
-    const note = noteFields.find((field) => field.value.trim() !== "") ?? noteFields[0];
+    const note =
+      noteFields.find((field) => field.value.trim() !== "") ?? noteFields[0];
     const row: RawRow = {
       printedId: id,
       question: questionText.get(id) || (findHn12013Question(id)?.label ?? ""),
@@ -135,10 +168,12 @@ function buildRows(items: Map<string, ItemFields>, printed: PrintedItem[]): RawR
   return rows;
 }
 
-/** The answer text of an item's fields, and where it was read. */
+/** Picks the answer text of an item's fields, and where it was read. */
 function answerOf(fields: FormField[]): { value: string; location: string } {
   const location = fields[0]?.location ?? "";
-  const options = fields.filter((field) => field.kind === "checkbox" && OPTION_SUFFIX.test(field.name));
+  const options = fields.filter(
+    (field) => field.kind === "checkbox" && OPTION_SUFFIX.test(field.name),
+  );
   if (options.length > 0) {
     const ticked = options.find((field) => field.value !== "Off");
     if (!ticked) return { value: "", location };
@@ -149,9 +184,13 @@ function answerOf(fields: FormField[]): { value: string; location: string } {
     if (field.kind === "checkbox") {
       // NOTE: a lone unticked checkbox is read as No; the form gives no
       // separate way to leave such an item unanswered.
-      return { value: field.value === "Off" ? "No" : "Yes", location: field.location };
+      return {
+        value: field.value === "Off" ? "No" : "Yes",
+        location: field.location,
+      };
     }
-    if (field.value.trim() !== "") return { value: field.value, location: field.location };
+    if (field.value.trim() !== "")
+      return { value: field.value, location: field.location };
   }
   return { value: "", location };
 }
@@ -166,12 +205,19 @@ interface Boxes {
 function readBoxes(fields: FormField[], lines: TextLine[]): Boxes {
   const boxes: Boxes = { notes: [], deviceFields: [] };
   for (const field of fields) {
-    const label = deviceLabel(field.name) ?? deviceLabel(labelBeside(field, lines) ?? "");
+    const label =
+      deviceLabel(field.name) ?? deviceLabel(labelBeside(field, lines) ?? "");
     if (label) {
-      boxes.deviceFields.push({ label, value: field.value, location: field.location });
+      boxes.deviceFields.push({
+        label,
+        value: field.value,
+        location: field.location,
+      });
       continue;
     }
-    const section = notesBoxSection(field.name) ?? notesBoxSection(labelBeside(field, lines) ?? "");
+    const section =
+      notesBoxSection(field.name) ??
+      notesBoxSection(labelBeside(field, lines) ?? "");
     if (!section || field.value.trim() === "") continue;
     if (section === "OTHR" && !/notes?/i.test(field.name)) {
       boxes.other = { text: field.value, location: field.location };
@@ -184,7 +230,7 @@ function readBoxes(fields: FormField[], lines: TextLine[]): Boxes {
   return boxes;
 }
 
-/** The printed text left of the field on its line, or just above it. */
+/** Finds the printed text left of the field on its line, or just above it. */
 function labelBeside(field: FormField, lines: TextLine[]): string | undefined {
   if (!field.rect || field.page === undefined) return undefined;
   const [x1, y1, , y2] = field.rect;

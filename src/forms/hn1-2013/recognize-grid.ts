@@ -9,10 +9,19 @@
  */
 
 import type { Problem } from "../../model/disclosure.js";
-import type { CellText, Sheet, SourceContent } from "../../read/source-content.js";
+import type {
+  CellText,
+  Sheet,
+  SourceContent,
+} from "../../read/source-content.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
 import { findHn12013Question } from "./index.js";
-import { ANSWER_START, deviceLabel, leadingItemId, notesBoxSection, splitNotesBox } from "./items.js";
+import {
+  ANSWER_START,
+  deviceLabel,
+  notesBoxSection,
+  splitNotesBox,
+} from "./items.js";
 
 const EDITION = "HN 1-2013";
 const MIN_ITEMS = 5;
@@ -24,10 +33,14 @@ interface Table {
   noteColumn: number;
 }
 
-/** Recognizes an HN 1-2013 grid; `undefined` when no sheet holds one. */
-export function recognizeHn12013Grid(content: SourceContent): RawForm | undefined {
+/** Recognizes an HN 1-2013 grid; `undefined` when no sheet contains one. */
+export function recognizeHn12013Grid(
+  content: SourceContent,
+): RawForm | undefined {
   if (content.kind !== "grid") return undefined;
-  const table = content.sheets.map(findTable).find((candidate) => candidate !== undefined);
+  const table = content.sheets
+    .map(findTable)
+    .find((candidate) => candidate !== undefined);
   if (!table) return undefined;
 
   const { sheet, idColumn, answerColumn, noteColumn } = table;
@@ -63,7 +76,9 @@ export function recognizeHn12013Grid(content: SourceContent): RawForm | undefine
       if (!cell) return;
       const [label = "", ...rest] = cell.text.split(":");
       const value = rest.join(":").trim();
-      const boxSection = cell.text.includes(":") ? notesBoxSection(label) : undefined;
+      const boxSection = cell.text.includes(":")
+        ? notesBoxSection(label)
+        : undefined;
       if (boxSection) {
         const body = value !== "" ? cell : nextFilled(sheet, rowIndex, column);
         const text = value !== "" ? value : (body?.text ?? "");
@@ -79,24 +94,35 @@ export function recognizeHn12013Grid(content: SourceContent): RawForm | undefine
       }
       const device = deviceLabel(label);
       if (device && column < idColumn + 2) {
-        const valueCell = value !== "" ? cell : nextFilled(sheet, rowIndex, column, "right");
+        const valueCell =
+          value !== "" ? cell : nextFilled(sheet, rowIndex, column, "right");
         if (valueCell) {
-          deviceFields.push({ label: device, value: value || valueCell.text, location: valueCell.location });
+          deviceFields.push({
+            label: device,
+            value: value || valueCell.text,
+            location: valueCell.location,
+          });
         }
       }
     });
   });
 
   const problems: Problem[] = [...content.problems];
-  const form: RawForm = { edition: EDITION, rows, notes, deviceFields, problems };
+  const form: RawForm = {
+    edition: EDITION,
+    rows,
+    notes,
+    deviceFields,
+    problems,
+  };
   if (other) form.otherConsiderations = other;
   return form;
 }
 
+/** Returns the known item ID that fills a whole cell (`1-1`, `10 - 1.3`, `B.2`). */
 function itemId(text: string): string | undefined {
-  const trimmed = text.trim();
-  const found = leadingItemId(`${trimmed} `);
-  return found && found.rest.trim() === "" ? found.id : undefined;
+  const compact = text.replace(/\s+/g, "").replace(/\.$/, "").toUpperCase();
+  return findHn12013Question(compact) ? compact : undefined;
 }
 
 function findTable(sheet: Sheet): Table | undefined {
@@ -110,18 +136,26 @@ function findTable(sheet: Sheet): Table | undefined {
       firstRow = Math.min(firstRow, rowIndex);
     });
   });
-  const [idColumn, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  const [idColumn, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [
+    0, 0,
+  ];
   if (count < MIN_ITEMS) return undefined;
 
-  const captions = sheet.rows.slice(0, Number.isFinite(firstRow) ? firstRow : 0);
+  const captions = sheet.rows.slice(
+    0,
+    Number.isFinite(firstRow) ? firstRow : 0,
+  );
   const captionColumn = (pattern: RegExp) => {
     for (const cells of captions) {
-      const column = cells.findIndex((cell, index) => index > idColumn && cell && pattern.test(cell.text));
+      const column = cells.findIndex(
+        (cell, index) => index > idColumn && cell && pattern.test(cell.text),
+      );
       if (column >= 0) return column;
     }
     return undefined;
   };
-  const answerColumn = captionColumn(/yes\s*,?\s*no/i) ?? answerColumnByValues(sheet, idColumn);
+  const answerColumn =
+    captionColumn(/yes\s*,?\s*no/i) ?? answerColumnByValues(sheet, idColumn);
   const noteColumn = captionColumn(/^\s*note\s*#?\s*$/i) ?? answerColumn + 1;
   return { sheet, idColumn, answerColumn, noteColumn };
 }
@@ -139,7 +173,7 @@ function answerColumnByValues(sheet: Sheet, idColumn: number): number {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? idColumn + 2;
 }
 
-/** The next filled cell right of `column` on the row, or else (unless `right`) below it. */
+/** Finds the next filled cell right of `column` on the row, or else (unless `right`) below it. */
 function nextFilled(
   sheet: Sheet,
   rowIndex: number,
@@ -147,7 +181,9 @@ function nextFilled(
   direction: "right" | "any" = "any",
 ): CellText | undefined {
   const cells = sheet.rows[rowIndex] ?? [];
-  const right = cells.slice(column + 1).find((cell) => cell && cell.text.trim() !== "");
+  const right = cells
+    .slice(column + 1)
+    .find((cell) => cell && cell.text.trim() !== "");
   if (right || direction === "right") return right;
   const below = sheet.rows[rowIndex + 1]?.[column];
   return below && below.text.trim() !== "" ? below : undefined;

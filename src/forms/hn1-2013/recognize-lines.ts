@@ -11,19 +11,28 @@ import type { Problem } from "../../model/disclosure.js";
 import type { SourceContent, TextLine } from "../../read/source-content.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
 import { findHn12013Question } from "./index.js";
-import { ANSWER_START, deviceLabel, leadingItemId, notesBoxSection, splitNotesBox } from "./items.js";
+import {
+  ANSWER_START,
+  deviceLabel,
+  leadingItemId,
+  notesBoxSection,
+  splitNotesBox,
+} from "./items.js";
 
 const EDITION = "HN 1-2013";
 const MIN_ITEM_LINES = 5;
 const MIN_SECTIONS = 3;
-const TRAILING_ANSWER = /^(.*?)\s+(yes|no|n\/?a|see\s+notes?)(?:\s+(\d{1,2}))?\s*$/i;
+const TRAILING_ANSWER =
+  /^(.*?)\s+(yes|no|n\/?a|see\s+notes?)(?:\s+(\d{1,2}))?\s*$/i;
 const HEADING = /^(?:\d{1,2}\s+)?[A-Z][A-Z ,/-]+(?:\([A-Z]{4}\))?$/;
-const FURNITURE = /HN 1-2013|Manufacturer Disclosure Statement|^yes,\s*no,\s*n\/a/i;
+const FURNITURE =
+  /HN 1-2013|Manufacturer Disclosure Statement|^yes,\s*no,\s*n\/a/i;
 
 /** Recognizes HN 1-2013 item lines; `undefined` when the lines are not such a form. */
-export function recognizeHn12013Lines(content: SourceContent): RawForm | undefined {
-  if (content.kind !== "lines" && content.kind !== "form") return undefined;
-  if (content.kind === "form" && content.fields.length > 0) return undefined;
+export function recognizeHn12013Lines(
+  content: SourceContent,
+): RawForm | undefined {
+  if (content.kind !== "lines") return undefined;
 
   const rows: RawRow[] = [];
   const deviceFields: NonNullable<RawForm["deviceFields"]> = [];
@@ -39,7 +48,9 @@ export function recognizeHn12013Lines(content: SourceContent): RawForm | undefin
       continue;
     }
     const [label = "", ...values] = line.text.split("\t");
-    const boxSection = label.includes(":") ? notesBoxSection(label.replace(/:.*$/, "")) : undefined;
+    const boxSection = label.includes(":")
+      ? notesBoxSection(label.replace(/:.*$/, ""))
+      : undefined;
     if (boxSection) {
       const other = /other\s+security\s+considerations/i.test(label);
       openBox = { section: other ? "other" : boxSection, lines: [] };
@@ -57,12 +68,18 @@ export function recognizeHn12013Lines(content: SourceContent): RawForm | undefin
       continue;
     }
     const device = values.length > 0 ? deviceLabel(label) : undefined;
-    if (device) deviceFields.push({ label: device, value: values.join(" ").trim(), location: line.location });
+    if (device)
+      deviceFields.push({
+        label: device,
+        value: values.join(" ").trim(),
+        location: line.location,
+      });
   }
 
   const numbered = rows.filter((row) => /^\d/.test(row.printedId));
   const sections = new Set(numbered.map((row) => row.section));
-  if (numbered.length < MIN_ITEM_LINES || sections.size < MIN_SECTIONS) return undefined;
+  if (numbered.length < MIN_ITEM_LINES || sections.size < MIN_SECTIONS)
+    return undefined;
 
   const problems: Problem[] = [...content.problems];
   const notes: RawNote[] = [];
@@ -75,9 +92,16 @@ export function recognizeHn12013Lines(content: SourceContent): RawForm | undefin
       other ??= { text, location: first.location };
       continue;
     }
-    for (const note of splitNotesBox(text)) notes.push({ ...note, location: first.location, section: box.section });
+    for (const note of splitNotesBox(text))
+      notes.push({ ...note, location: first.location, section: box.section });
   }
-  const form: RawForm = { edition: EDITION, rows, notes, deviceFields, problems };
+  const form: RawForm = {
+    edition: EDITION,
+    rows,
+    notes,
+    deviceFields,
+    problems,
+  };
   if (other) form.otherConsiderations = other;
   return form;
 }
@@ -95,7 +119,8 @@ function itemRow(line: TextLine): RawRow | undefined {
     answer = chunks[1] ?? "";
     noteRef = chunks.slice(2).join(" ");
     // A note number printed in the answer column's place when the answer is blank.
-    if (/^\d{1,2}$/.test(answer) && noteRef === "") [answer, noteRef] = ["", answer];
+    if (/^\d{1,2}$/.test(answer) && noteRef === "")
+      [answer, noteRef] = ["", answer];
   } else {
     const trailing = TRAILING_ANSWER.exec(found.rest);
     if (trailing) {
@@ -106,5 +131,12 @@ function itemRow(line: TextLine): RawRow | undefined {
   }
   // A lone letter at a line start is only taken for a private data item when an answer follows.
   if (/^[A-D]/.test(found.id) && !ANSWER_START.test(answer)) return undefined;
-  return { printedId: found.id, question, answer, answerLocation: line.location, noteRef, section };
+  return {
+    printedId: found.id,
+    question,
+    answer,
+    answerLocation: line.location,
+    noteRef,
+    section,
+  };
 }

@@ -101,12 +101,14 @@ export function recognizeGrid(content: SourceContent): RawForm | undefined {
       part = "other";
       continue;
     }
-    if (
-      part === "other" &&
-      questionCell &&
-      cleanText(questionCell.text) !== ""
-    ) {
-      otherLines.push(questionCell);
+
+    const textCell = firstTextCell(cells, columns.id);
+    if (!textCell) continue;
+    const lastNote = notes.at(-1);
+    if (part === "other") otherLines.push(textCell);
+    // A row without label under a note continues that note's text.
+    else if (part === "notes" && lastNote) {
+      lastNote.text = `${lastNote.text}\n${textCell.text.trim()}`;
     }
   }
 
@@ -312,14 +314,22 @@ function readNote(
 
   const label = NOTE_LABEL.exec(idText);
   if (!label) return undefined;
-  const textCell = cells
-    .slice(columns.id + 1)
-    .find((cell) => cell && cleanText(cell.text) !== "");
+  const textCell = firstTextCell(cells, columns.id + 1);
   return {
     number: Number(label[1]),
     text: textCell?.text.trim() ?? "",
     location: textCell?.location ?? idCell.location,
   };
+}
+
+/** Finds the first cell with text at or right of `column`. */
+function firstTextCell(
+  cells: (CellText | undefined)[],
+  column: number,
+): CellText | undefined {
+  return cells
+    .slice(column)
+    .find((cell) => cell !== undefined && cleanText(cell.text) !== "");
 }
 
 /**

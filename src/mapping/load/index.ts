@@ -138,7 +138,10 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 function csvRows(text: string, file: string): Table["rows"] {
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  // The delimiter is the one of comma, semicolon (spreadsheets in many
+  // locales) and tab that splits the first line into the most cells.
+  const lineEnd = text.indexOf("\n");
+  const firstLine = lineEnd === -1 ? text : text.slice(0, lineEnd);
   const delimiter = [",", ";", "\t"].reduce((best, candidate) =>
     firstLine.split(candidate).length > firstLine.split(best).length
       ? candidate

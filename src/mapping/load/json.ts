@@ -79,7 +79,7 @@ function jsonDraft(item: unknown, location: string): JsonDraft {
     ...record,
     capabilities: capabilitiesOf(record.capabilities, record.sections),
     cis: cisOf(record.cis),
-    fact: isObject(confidence) ? confidence.fact : undefined,
+    fact: isObject(confidence) ? confidence.fact : record.fact,
     confidence: isObject(confidence) ? confidence.mapping : confidence,
   } as ControlDraftInput;
   return { location, draft, issues: [] };

@@ -108,7 +108,7 @@ const cisReference = z.object({
 
 function enumText<T extends readonly [string, ...string[]]>(
   values: T,
-  what: string,
+  noun: string,
   fallback: T[number],
 ) {
   return z
@@ -118,7 +118,7 @@ function enumText<T extends readonly [string, ...string[]]>(
     .transform((text) => (text ? text.toLowerCase() : fallback))
     .refine((text) => (values as readonly string[]).includes(text), {
       error: (issue) =>
-        `"${String(issue.input)}" is not ${what}; use one of ${values.join(", ")}`,
+        `"${String(issue.input)}" is not ${noun}; use one of ${values.join(", ")}`,
     })
     .transform((text) => text as T[number]);
 }

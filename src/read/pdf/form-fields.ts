@@ -29,7 +29,7 @@ export interface FormFieldsResult {
   hasXfa: boolean;
 }
 
-/** Field flag bits (PDF 32000-1, tables 226 and 230), as 0-based bit numbers plus one. */
+/** Button field flags of ISO 32000-1: Radio is bit 16 and Pushbutton bit 17, counting from 1. */
 const RADIO_FLAG = 1 << 15;
 const PUSHBUTTON_FLAG = 1 << 16;
 const MAX_PARENT_DEPTH = 32;
@@ -197,7 +197,7 @@ function qualifiedName(widget: PDFDict): string {
   return parts.join(".");
 }
 
-/** The first value of `key` on the widget or its ancestors (inheritable field entries). */
+/** Looks up `key` on the widget, then on its ancestors, as inheritable field entries are. */
 function inherited(widget: PDFDict, key: PDFName): unknown {
   let node: PDFDict | undefined = widget;
   for (let depth = 0; node && depth < MAX_PARENT_DEPTH; depth += 1) {
@@ -209,7 +209,7 @@ function inherited(widget: PDFDict, key: PDFName): unknown {
 }
 
 /**
- * The label of a radio group's selected state. pdf-lib writes the states as
+ * Returns the label of a radio group's selected state. pdf-lib writes the states as
  * indexes `0`, `1`, `2` with the labels in `/Opt`; pdfjs 5.x reports the raw
  * index, so the lookup happens here.
  */
@@ -223,7 +223,7 @@ function radioLabel(state: string, options: unknown): string {
   return state;
 }
 
-/** A choice field's value, shown as the display text when `/Opt` pairs export and display. */
+/** Returns a choice field's value, as the display text when `/Opt` pairs export and display values. */
 function choiceText(value: unknown, options: unknown): string {
   const selected =
     value instanceof PDFArray

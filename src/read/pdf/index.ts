@@ -139,7 +139,7 @@ async function formFields(
 }
 
 /**
- * A widget as pdfjs 5.4 reports it. pdfjs takes a checkbox's state from its
+ * Converts a widget as pdfjs 5.4 reports it. pdfjs takes a checkbox's state from its
  * appearance and reports a radio group's raw state name, which is an index
  * when the labels sit in `/Opt`.
  */

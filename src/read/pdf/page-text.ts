@@ -66,8 +66,8 @@ export function groupLines(
 
 /**
  * Joins runs into text. Runs separated by more than 1.2 font sizes are
- * joined with a tab, so a line keeps its column breaks; closer runs with a
- * space, and touching runs directly.
+ * joined with a tab, so a line keeps its column breaks. Closer runs are
+ * joined with a space, and touching runs directly.
  */
 export function joinItems(items: PlacedText[]): string {
   let text = "";
@@ -89,23 +89,34 @@ export function joinItems(items: PlacedText[]): string {
   return text.replace(/[ \u00a0]+/g, " ").trim();
 }
 
-/** Characters that a font without a Unicode map turns its glyphs into. */
-const UNDECODABLE =
-  /[\ufffd\ue000-\uf8ff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+/**
+ * True for characters that a font without a Unicode map turns its glyphs
+ * into: U+FFFD, private-use code points, and C0/C1 control characters other
+ * than tab, line feed and carriage return.
+ */
+function isUndecodable(codePoint: number): boolean {
+  if (codePoint === 0xfffd) return true;
+  if (codePoint >= 0xe000 && codePoint <= 0xf8ff) return true;
+  if (codePoint < 0x20)
+    return codePoint !== 0x09 && codePoint !== 0x0a && codePoint !== 0x0d;
+  return codePoint >= 0x7f && codePoint <= 0x9f;
+}
 
 /** Share of non-space characters in `text` that cannot be real text. */
 export function undecodableShare(text: string): number {
   let total = 0;
   let bad = 0;
   for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
     if (
-      /\s/.test(character) &&
-      character !== "\u000b" &&
-      character !== "\u000c"
+      codePoint === 0x20 ||
+      codePoint === 0x09 ||
+      codePoint === 0x0a ||
+      codePoint === 0x0d
     )
       continue;
     total += 1;
-    if (UNDECODABLE.test(character)) bad += 1;
+    if (isUndecodable(codePoint)) bad += 1;
   }
   return total === 0 ? 0 : bad / total;
 }

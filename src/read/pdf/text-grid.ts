@@ -73,8 +73,8 @@ function columnAnchors(header: PageLine, lines: PageLine[]): number[] {
 }
 
 /**
- * The 2019 workbook leaves the answer column's header cell empty, so its left
- * edge is taken from the answers themselves: the most common x of runs that
+ * Infers the answer column's left edge, because the 2019 workbook leaves its
+ * header cell empty. The edge is taken from the answers themselves: the most common x of runs that
  * start with Yes, No, N/A or See Notes, right of the question column.
  */
 function inferAnswerColumn(
@@ -111,9 +111,9 @@ function inferAnswerColumn(
 
 /**
  * Drops what a printer repeats: the column header row after its first
- * appearance, everything above it on later pages (print titles), page
- * numbers, and lines found in the top or bottom margin band of at least
- * half the pages (and two or more).
+ * appearance and everything above it on later pages (print titles). Page
+ * numbers go too, and so do lines found in the top or bottom margin band of
+ * at least half the pages (and of two or more).
  */
 function dropRepeatedLines(
   lines: PageLine[],
@@ -210,7 +210,7 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
  * when the question text above does not end a sentence.
  *
  * NOTE: cells aligned to the bottom (Excel's default) put the ID on the
- * last line of a wrapped question; such leading lines start a row of their
+ * last line of a wrapped question. Such leading lines start a row of their
  * own and are not joined.
  */
 function continuesRow(

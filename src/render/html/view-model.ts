@@ -37,7 +37,11 @@ interface AnswerView {
   question: string;
   value: string;
   valueLabel: string;
+  /** True for free-text answers, shown as written in place of a value label. */
+  freeText: boolean;
   raw: string;
+  /** True when the raw text says more than the value label, e.g. `Yes,LDAP`. */
+  showRaw: boolean;
   comment: TextSegment[];
   redacted: boolean;
   notes: {
@@ -174,7 +178,9 @@ export function buildReportView(
   return {
     title: reportTitle(disclosure),
     device: deviceRows(disclosure),
-    redactedCount: disclosure.answers.filter((answer) => answer.redacted === true).length,
+    redactedCount: disclosure.answers.filter(
+      (answer) => answer.redacted === true,
+    ).length,
     source: { ...disclosure.source, edition: disclosure.edition },
     platform: {
       name: assessment.platform.name,
@@ -334,7 +340,9 @@ function buildAnswerView(
     question: answer.question,
     value: answer.value,
     valueLabel: ANSWER_LABELS[answer.value],
+    freeText: answer.value === "text",
     raw: answer.raw,
+    showRaw: showsMoreThanLabel(answer.raw, ANSWER_LABELS[answer.value]),
     comment: linkify(answer.comment ?? ""),
     redacted: answer.redacted === true,
     notes: answer.notes.map((number) => {
@@ -353,6 +361,11 @@ function buildAnswerView(
   };
 }
 
+function showsMoreThanLabel(raw: string, label: string): boolean {
+  const text = raw.trim();
+  return text !== "" && text.toLowerCase() !== label.toLowerCase();
+}
+
 function missingAnswerView(id: string): AnswerView {
   return {
     id,
@@ -362,7 +375,9 @@ function missingAnswerView(id: string): AnswerView {
     question: "",
     value: "missing",
     valueLabel: "Not in the disclosure",
+    freeText: false,
     raw: "",
+    showRaw: false,
     comment: [],
     redacted: false,
     notes: [],

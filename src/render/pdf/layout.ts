@@ -92,7 +92,8 @@ export class PackLayout {
       widths,
       HEADER_FILL,
     );
-    for (const row of rows) {
+    for (const fullRow of rows) {
+      const row = this.fitRow(fullRow, widths);
       const height = this.rowHeight(row, widths);
       const bottom = this.doc.page.height - this.doc.page.margins.bottom;
       if (this.doc.y + height > bottom) {
@@ -109,6 +110,33 @@ export class PackLayout {
     this.doc.fontSize(BODY_SIZE);
     this.doc.moveDown(0.5);
     this.size = BODY_SIZE;
+  }
+
+  /**
+   * Shortens the longest cell of a row taller than half a page until the row
+   * fits, so one row never runs past the page end. The attached JSON records
+   * keep the full text.
+   */
+  private fitRow(row: Cell[], widths: number[]): Cell[] {
+    const { height, margins } = this.doc.page;
+    const maxHeight = (height - margins.top - margins.bottom) / 2;
+    let fitted = row.map(normalizeCell);
+    while (this.rowHeight(fitted, widths) > maxHeight) {
+      const longest = fitted.reduce(
+        (best, cell, index) =>
+          cell.text.length > (fitted[best]?.text.length ?? 0) ? index : best,
+        0,
+      );
+      const cell = fitted[longest]!;
+      if (cell.text.length < 80) break;
+      const kept = cell.text.slice(0, Math.floor(cell.text.length * 0.7));
+      fitted = fitted.map((entry, index) =>
+        index === longest
+          ? { ...entry, text: `${kept}… (cut; full text in the attached JSON)` }
+          : entry,
+      );
+    }
+    return fitted;
   }
 
   private rowHeight(row: Cell[], widths: number[]): number {

@@ -114,6 +114,9 @@ async function openTarget(
     remark =
       "exceljs cannot rewrite the vendor's workbook faithfully, so the answers are annotated " +
       "in the 2019 layout instead.";
+  } else if (disclosure.source.format === "xlsx") {
+    remark =
+      "The vendor's workbook was not given, so the answers are annotated in the 2019 layout.";
   }
 
   const layout = buildLayout2019(disclosure);
