@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { format } from "prettier";
+import writeFileAtomic from "write-file-atomic";
 import { describe, expect, it } from "vitest";
 import { disclosureJsonSchema } from "../src/model/disclosure-schema.js";
 import { parseFile } from "../src/parse.js";
@@ -10,10 +12,17 @@ const committedFile = path.resolve(
   import.meta.dirname,
   "../schemas/disclosure.schema.json",
 );
+// Set UPDATE_GOLDEN=1 to rewrite the committed schema from the zod schema; review the diff.
+if (process.env["UPDATE_GOLDEN"] === "1") {
+  const text = await format(JSON.stringify(disclosureJsonSchema()), {
+    parser: "json",
+  });
+  await writeFileAtomic(committedFile, text);
+}
 const committed = JSON.parse(readFileSync(committedFile, "utf8"));
 
 describe("disclosure JSON Schema", () => {
-  it("matches the zod schema (rebuild: node dist/model/write-schemas.js)", () => {
+  it("matches the zod schema (rebuild: UPDATE_GOLDEN=1)", () => {
     expect(committed).toEqual(disclosureJsonSchema());
   });
 

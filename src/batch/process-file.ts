@@ -64,7 +64,7 @@ async function runStages(task: FileTask): Promise<FileResult> {
   const options = await loadAssessOptions(task);
   const assessment = await time("assess", () => assess(disclosure, options));
   const outputs = await time("render", () =>
-    renderOutputs(disclosure, assessment, task.formats),
+    renderOutputs(disclosure, assessment, task.formats, { sourceBytes: bytes }),
   );
 
   return {

@@ -29,7 +29,11 @@ export interface BatchOptions {
   /** Files, folders and globs. */
   inputs: string[];
   outputDir: string;
-  /** Catalog file; `outputDir/catalog.sqlite` when absent. */
+  /**
+   * Catalog file; `outputDir/catalog.sqlite` when absent. NOTE: output paths
+   * are stored relative to the output folder, so one catalog shared by two
+   * output folders links the other folder's reports wrongly.
+   */
   db?: string;
   formats?: string[];
   /** Worker threads; one per core when absent. */

@@ -52,7 +52,7 @@ interface Manifest {
 
 const MANIFEST_VERSION = 1;
 
-/** The kind of form number `index`: kinds take turns in the proportions of `MIX`. */
+/** Returns the kind of form number `index`: kinds take turns in the proportions of `MIX`. */
 export function benchKind(index: number): BenchKind {
   let slot = index % 10;
   for (const [kind, share] of MIX) {

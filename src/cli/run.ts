@@ -12,9 +12,13 @@ export const EXIT_INPUT = 2;
  * line on stderr; anything else is a bug and keeps its stack.
  */
 export async function run(args: string[]): Promise<number> {
+  // yargs turns a lone `-` into an empty string, so it travels as a token
+  // that cannot be a real argument and is turned back into `-` (stdin).
+  const prepared = args.map((arg) => (arg === "-" ? STDIN_TOKEN : arg));
   // Command handlers report findings by setting process.exitCode.
   process.exitCode = EXIT_OK;
-  const parser = yargs(args)
+  const parser = yargs(prepared)
+    .middleware(restoreStdinArguments, true)
     .scriptName("mds2")
     .usage("$0 <command> [options]\n\nRead, cross-reference and report on MDS2 forms.")
     .command(commands)
@@ -46,3 +50,14 @@ export async function run(args: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+const STDIN_TOKEN = "\u0000stdin";
+
+function restoreStdinArguments(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    if (value === STDIN_TOKEN) argv[key] = "-";
+    else if (Array.isArray(value)) {
+      argv[key] = value.map((item) => (item === STDIN_TOKEN ? "-" : item));
+    }
+  }
+}

@@ -33,9 +33,9 @@ export interface AssessArguments {
 
 export interface LoadAssessOptions {
   /**
-   * Read a user mapping file named by `--mapping`. Off by default, so a
-   * command that cannot pass the file on (batch workers read only the
-   * built-in mapping) rejects it instead of ignoring it.
+   * Permission to read a user mapping file named by `--mapping`. Off by
+   * default, so a command that cannot pass the file on (batch workers read
+   * only the built-in mapping) rejects it instead of ignoring it.
    */
   mappingFile?: boolean;
 }

@@ -9,10 +9,13 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { MEDICAPTURE_TEXT, NEMA_2019_XLSX } from "./workbook-fixtures.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(here, "../..");
+const helpersFolder = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(helpersFolder, "../..");
 export const CLI = path.join(REPO_ROOT, "dist/cli/main.js");
-export const STAND_IN_TASK = path.join(here, "batch-stand-in-task.mjs");
+export const STAND_IN_TASK = path.join(
+  helpersFolder,
+  "batch-stand-in-task.mjs",
+);
 
 export interface DeviceProfile {
   manufacturer: string;
@@ -61,7 +64,7 @@ export const PROFILES: DeviceProfile[] = [
   },
 ];
 
-/** The real vendor text form with its identifying lines replaced by `profile`. */
+/** Returns the real vendor text form with its identifying lines replaced by `profile`. */
 export async function textForm(profile: DeviceProfile): Promise<string> {
   const original = await readFile(MEDICAPTURE_TEXT, "utf8");
   return original
@@ -83,7 +86,7 @@ export async function textForm(profile: DeviceProfile): Promise<string> {
     .join("\n");
 }
 
-/** A workbook with a sheet of numbers and no MDS2 question table. */
+/** Builds a workbook with a sheet of numbers and no MDS2 question table. */
 export async function plainWorkbook(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Budget");

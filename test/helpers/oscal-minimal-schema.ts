@@ -63,6 +63,7 @@ const metadata = closed(
     version: oscalString,
     "oscal-version": { type: "string", pattern: "^1\\.\\d+\\.\\d+$" },
     props: list(property),
+    roles: list(closed(["id", "title"], { id: token, title: markup })),
     parties: list(party),
   },
 );

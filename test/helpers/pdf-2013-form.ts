@@ -4,13 +4,7 @@
  * (`/V /Yes`, no `/AP`), and owner-password or user-password encryption.
  */
 
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-} from "@cantoo/pdf-lib";
+import { PDFArray, PDFDocument, PDFName, PDFRef } from "@cantoo/pdf-lib";
 import {
   fieldStyleOf,
   sampleHn12013,
@@ -27,7 +21,7 @@ export interface Hn12013Fixture {
   bareCheckbox: string;
 }
 
-/** The sample 2013 form with one unlisted widget and one checkbox without appearance. */
+/** Builds the sample 2013 form with one unlisted widget and one checkbox without appearance. */
 export async function buildHn12013FormPdf(): Promise<Hn12013Fixture> {
   const sample = sampleHn12013();
   const clean = await writeHn12013FormPdf(sample);
@@ -74,8 +68,4 @@ export async function encryptPdf(
     permissions: {},
   });
   return document.save({ updateFieldAppearances: false });
-}
-
-export function isWidget(dict: PDFDict): boolean {
-  return dict.lookup(PDFName.of("Subtype")) === PDFName.of("Widget");
 }

@@ -30,7 +30,7 @@ function stream(content: string, dictionary = ""): string {
 }
 
 /**
- * A dynamic XFA form: an empty `/Fields` array, the form in an `/XFA`
+ * Builds a dynamic XFA form: an empty `/Fields` array, the form in an `/XFA`
  * stream, and a page with the text viewers show when they cannot run XFA.
  */
 export function buildXfaOnlyPdf(): Uint8Array {
@@ -49,7 +49,7 @@ export function buildXfaOnlyPdf(): Uint8Array {
   ]);
 }
 
-/** A scanned page: a drawn rectangle and an embedded image, no text and no fields. */
+/** Builds a scanned page: a drawn rectangle and an embedded image, no text and no fields. */
 export async function buildImageOnlyPdf(): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const page = document.addPage([612, 792]);
@@ -60,7 +60,7 @@ export async function buildImageOnlyPdf(): Promise<Uint8Array> {
     height: 300,
     color: rgb(0.9, 0.9, 0.9),
   });
-  // A 1×1 grey PNG stands in for the scanned image.
+  // A 1×1 grey PNG takes the place of the scanned image.
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==",
     "base64",

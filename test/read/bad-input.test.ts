@@ -168,7 +168,7 @@ describe("bad input on the command line", () => {
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
     const lines = result.stderr.trimEnd().split("\n");
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe("");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(file);

@@ -228,7 +228,9 @@ describe("renderHtml", () => {
   });
 
   it("points every internal link at an element", () => {
-    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map(
+      (match) => match[1],
+    );
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(html).toContain(`id="${target}"`);
   });

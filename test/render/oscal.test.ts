@@ -74,6 +74,10 @@ describe("renderOscalComponentDefinition", () => {
     );
 
     expect(component.title).toBe("Acme Medical <Devices> & Co. Infusor X1");
+    expect(component["responsible-roles"][0]["role-id"]).toBe("provider");
+    expect(document["component-definition"].metadata.roles).toEqual([
+      { id: "provider", title: "Provider" },
+    ]);
     expect(capabilities.source).toBe("urn:iec:tr:80001-2-2:2012");
     expect(form.source).toBe("urn:nema:mds2:hn1-2019");
     expect(

@@ -144,6 +144,13 @@ describe("renderPdf", () => {
     await document.destroy();
   });
 
+  it("is byte-identical for a fixed time", async () => {
+    const first = Buffer.from(await renderSample());
+    const second = Buffer.from(await renderSample());
+
+    expect(second.equals(first)).toBe(true);
+  });
+
   it("sorts findings by severity then ID", () => {
     const sorted = sortFindings(packAssessment().findings).map(
       (finding) => finding.severity,

@@ -12,7 +12,7 @@ import {
 
 /** `1-1`, `10-1.3`, `2-2.5.1`: section number, hyphen, item number with dotted sub-items. */
 const CAPABILITY_ITEM =
-  /(?<![\d.-])(\d{1,2})\s*-\s*(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d])/;
+  /(?<![\d-])(\d{1,2})\s*-\s*(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d])/;
 /** A private data item as a whole field name, optionally after a section prefix: `B_1`, `MPD.B.1`. */
 const PRIVATE_DATA_NAME =
   /^(?:(?:mpd|mpii|pd|private[\s_-]*data)[\s._-]*)?([A-D])(?:[._\s]?(\d))?(?:[\s_-]+(?:yes|no|n\/?a|see[\s_-]*notes?|note\s*#?))?$/i;

@@ -36,6 +36,9 @@ const SECTION_CODES: ReadonlySet<string> = new Set([
   "SHAD",
 ]);
 
+// Rows below the first question searched for the answer caption.
+const CAPTION_SEARCH_ROWS = 60;
+
 const NOTE_LABEL = /^note\s*#?\s*(\d+)\s*[:.)]?$/i;
 const NOTE_INLINE = /^note\s*#?\s*(\d+)\s*[:.)-]\s*(.+)$/i;
 const NOTES_HEADING = /^notes\s*:?$/i;
@@ -206,9 +209,9 @@ function defaultColumns(idColumn: number): Columns {
 }
 
 /**
- * Columns named in the header row. The answer column may have no header (the
- * NEMA header row leaves it empty), so the caption row `Yes, No, N/A, or See
- * Note` / `Note #` between the header and the questions is read as well.
+ * Finds the columns named in the header row. The answer column may have no
+ * header (the NEMA header row leaves it empty), so the caption row `Yes, No,
+ * N/A, or See Note` / `Note #` below the header is read as well.
  */
 function columnsFromHeader(
   sheet: Sheet,
@@ -222,15 +225,16 @@ function columnsFromHeader(
   let note: number | undefined;
 
   const captionRows = [headerRow];
-  // Captions also appear further down, before the first section (row 22 of the
-  // NEMA workbook sits below the DOC block), so every non-question row counts.
+  // The caption can sit below the DOC block (row 22 of the NEMA workbook), so
+  // every non-question row up to CAPTION_SEARCH_ROWS below the first
+  // question is read too.
   for (
     let rowIndex = headerRow + 1;
     rowIndex < sheet.rows.length;
     rowIndex += 1
   ) {
     const idText = cleanText(sheet.rows[rowIndex]?.[idColumn]?.text ?? "");
-    if (rowIndex > firstRow + 60) break;
+    if (rowIndex > firstRow + CAPTION_SEARCH_ROWS) break;
     if (!QUESTION_ID_PATTERN.test(idText)) captionRows.push(rowIndex);
   }
 

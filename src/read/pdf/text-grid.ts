@@ -209,9 +209,11 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
  * page when it sits within one wrapped-line pitch, and across a page break
  * when the question text above does not end a sentence.
  *
- * NOTE: cells aligned to the bottom (Excel's default) put the ID on the
- * last line of a wrapped question. Such leading lines start a row of their
- * own and are not joined.
+ * NOTE: the NEMA workbook wraps text but leaves cells aligned to the bottom
+ * (Excel's default), so its print puts the ID, answer and note on the last
+ * line of a wrapped question. Answers stay right, but the leading question
+ * lines become rows of their own, and a following row's leading lines that
+ * sit within one pitch are joined to the row above.
  */
 function continuesRow(
   row: Row,

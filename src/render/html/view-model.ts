@@ -40,7 +40,7 @@ interface AnswerView {
   /** True for free-text answers, shown as written in place of a value label. */
   freeText: boolean;
   raw: string;
-  /** True when the raw text says more than the value label, e.g. `Yes,LDAP`. */
+  /** True when the raw text contains more than the value label, e.g. `Yes,LDAP`. */
   showRaw: boolean;
   comment: TextSegment[];
   redacted: boolean;
@@ -105,7 +105,7 @@ interface CapabilityView {
 export interface ReportView {
   title: string;
   device: { label: string; value: string }[];
-  /** Answers whose value the vendor hid, e.g. `Hidden`; the device record leaves them out. */
+  /** Count of answers whose value the vendor hid, e.g. `Hidden`. The device record leaves them out. */
   redactedCount: number;
   source: {
     file: string;

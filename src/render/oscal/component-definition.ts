@@ -88,6 +88,8 @@ export function buildComponentDefinition(
         "oscal-version": OSCAL_VERSION,
         ...(device.manufacturer
           ? {
+              // OSCAL requires a responsible role's role-id to name a role defined here.
+              roles: [{ id: "provider", title: "Provider" }],
               parties: [
                 {
                   uuid: partyUuid,

@@ -5,13 +5,13 @@
  */
 
 import PDFDocument from "pdfkit";
-import type { Assessment, Finding } from "../../model/assessment.js";
+import type { Assessment } from "../../model/assessment.js";
 import type { Disclosure } from "../../model/disclosure.js";
 import { codePointLabel, GlyphFilter, loadPackFonts } from "./font.js";
 import { FONT_BOLD, FONT_REGULAR, PackLayout } from "./layout.js";
 import {
   attachmentNames,
-  severityRank,
+  sortFindings,
   STATUS_COLORS,
   SEVERITY_COLORS,
   type AttachmentNames,
@@ -23,6 +23,8 @@ export interface PdfOptions {
   /** Time printed on the cover and stamped on the PDF; pass one for reproducible output. */
   generatedAt?: Date;
 }
+
+export { sortFindings } from "./pack-data.js";
 
 /** Renders the evidence pack of one disclosure and its assessment. */
 export async function renderPdf(
@@ -189,15 +191,6 @@ function writeSummary(layout: PackLayout, assessment: Assessment): void {
       },
       String(capability.findings.length),
     ]),
-  );
-}
-
-/** Findings, most severe first, then by ID so the order is stable. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(a.severity) - severityRank(b.severity) ||
-      a.id.localeCompare(b.id),
   );
 }
 

@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import {
   SEVERITIES,
   type CapabilityStatus,
+  type Finding,
   type Severity,
 } from "../../model/assessment.js";
 
@@ -55,4 +56,13 @@ export function attachmentNames(sourceFile: string): AttachmentNames {
     disclosure: `${stem}.disclosure.json`,
     assessment: `${stem}.assessment.json`,
   };
+}
+
+/** Findings, most severe first, then by ID so the order is stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.id.localeCompare(b.id),
+  );
 }

@@ -17,8 +17,7 @@ import type { Answer, Disclosure } from "../../model/disclosure.js";
 import { readLimits } from "../../read/limits.js";
 import { prescanWorkbook } from "../../read/xlsx-prescan.js";
 import { packEntries, unzipWithLimits } from "../../read/zip.js";
-import { severityRank } from "../pdf/pack-data.js";
-import { sortFindings } from "../pdf/index.js";
+import { severityRank, sortFindings } from "../pdf/pack-data.js";
 import { buildLayout2019, FORM_SHEET } from "./layout-2019.js";
 
 export const ASSESSMENT_SHEET = "mds2 assessment";
