@@ -67,6 +67,8 @@ export interface BatchSummary {
   elapsedMs: number;
   /** Peak resident memory of the process, worker threads included, in MB. */
   peakRssMb: number;
+  /** CPU time of the process so far, all threads, in milliseconds. */
+  cpuMs: number;
   jobs: number;
   catalogFile: string;
   /** Catalog report files: index.html, catalog.csv, catalog.xlsx. */
@@ -140,8 +142,10 @@ export class BatchRun {
       }));
     // Inputs are hashed and looked up one at a time, in input order, so the
     // first of two identical files is the one parsed. Each worker gets one
-    // file at a time.
+    // file at a time and is free again as soon as it returns the result.
+    // At most two results per worker wait for their outputs to be written.
     const slots = new Slots(this.#settings.jobs);
+    const writeSlots = new Slots(this.#settings.jobs * 2);
     const running = new Set<Promise<void>>();
     let unexpected: { error: unknown } | undefined;
 
@@ -160,7 +164,13 @@ export class BatchRun {
           release();
           break;
         }
-        const task = this.#dispatch(input, hashed, startPool())
+        const task = this.#dispatch(
+          input,
+          hashed,
+          startPool(),
+          release,
+          writeSlots,
+        )
           .catch((error: unknown) => {
             unexpected ??= { error };
           })
@@ -202,16 +212,20 @@ export class BatchRun {
       elapsedMs: performance.now() - startedAt,
       // maxRSS is in kilobytes and covers the worker threads, which share the process.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      cpuMs: processCpuMs(),
       jobs: this.#settings.jobs,
       catalogFile: this.#catalog.file,
       reportFiles: [],
     };
   }
 
+  /** Parses one input in the pool, frees the worker's slot, then records the outcome. */
   async #dispatch(
     input: InputFile,
     hashed: HashedFile,
     pool: FilePool,
+    releaseWorker: () => void,
+    writeSlots: Slots,
   ): Promise<void> {
     let result: FileResult;
     try {
@@ -221,12 +235,18 @@ export class BatchRun {
       throw error;
     }
 
-    if (result.kind === "parsed") {
-      await this.#recordParsed(input, hashed, result);
-    } else if (result.kind === "skipped") {
-      this.#skip(input, hashed.sha256, result.code, result.reason);
-    } else {
-      this.#fail(input, hashed.sha256, result.code, result.reason);
+    const releaseWrite = await writeSlots.acquire();
+    releaseWorker();
+    try {
+      if (result.kind === "parsed") {
+        await this.#recordParsed(input, hashed, result);
+      } else if (result.kind === "skipped") {
+        this.#skip(input, hashed.sha256, result.code, result.reason);
+      } else {
+        this.#fail(input, hashed.sha256, result.code, result.reason);
+      }
+    } finally {
+      releaseWrite();
     }
     this.#reportProgress();
   }
@@ -383,6 +403,12 @@ export class BatchRun {
       failed: this.#failures.length,
     });
   }
+}
+
+/** CPU time of the whole process since it started, worker threads and module loading included. */
+export function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 function toPosix(relative: string): string {

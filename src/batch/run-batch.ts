@@ -10,6 +10,7 @@ import { Mds2Error } from "../errors.js";
 import { outputFormats } from "../render/index.js";
 import {
   BatchRun,
+  processCpuMs,
   type BatchSettings,
   type BatchSummary,
 } from "./batch-run.js";
@@ -68,13 +69,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const status = await run.processAll(inputs);
 
     const summary = run.summarize(status, inputs.length, startedAt);
-    catalog.finishRun(runId, status, inputs.length, {
-      stages: summary.stages,
-      elapsedMs: summary.elapsedMs,
-      peakRssMb: summary.peakRssMb,
-      jobs: settings.jobs,
-    });
+    catalog.finishRun(runId, status, inputs.length, runStats(summary));
     summary.reportFiles = await writeCatalogReport(catalog, settings.outputDir);
+
+    // The report is part of the run's time and memory.
+    summary.elapsedMs = performance.now() - startedAt;
+    summary.peakRssMb = process.resourceUsage().maxRSS / 1024;
+    summary.cpuMs = processCpuMs();
+    catalog.setRunStats(runId, runStats(summary));
     return summary;
   } finally {
     catalog.close();
@@ -187,4 +189,14 @@ function recordedOptions(
 
 function usageError(message: string, hint?: string): Mds2Error {
   return new Mds2Error("usage", message, hint === undefined ? {} : { hint });
+}
+
+function runStats(summary: BatchSummary): Record<string, unknown> {
+  return {
+    stages: summary.stages,
+    elapsedMs: summary.elapsedMs,
+    peakRssMb: summary.peakRssMb,
+    cpuMs: summary.cpuMs,
+    jobs: summary.jobs,
+  };
 }

@@ -21,7 +21,7 @@ export async function readWorkbookZip(
 ): Promise<SourceContent> {
   const entries = unzipWithLimits(bytes, file, limits);
   const prescan = prescanWorkbook(entries, file, limits);
-  // Both readers get the repacked copy, which holds only what the limits allowed.
+  // Both readers get the repacked copy, which contains only entries inflated within the limits.
   const safeBytes = packEntries(prescan.entries);
 
   const content =

@@ -11,13 +11,12 @@ import { sheetNamesByPart } from "./ooxml-parts.js";
 import type { ZipEntries } from "./zip.js";
 
 /** Reason a workbook goes to SheetJS instead of exceljs. */
-export type FallbackReason =
-  "prefixed-namespace" | "iso-date-cells" | "no-shared-strings-part";
+export type FallbackReason = "prefixed-namespace" | "iso-date-cells";
 
 export interface Prescan {
   /** The entries to read, with oversized data validation ranges clamped. */
   entries: ZipEntries;
-  /** True when some entry was changed and the zip must be packed again. */
+  /** True when some data validation range was clamped. */
   changed: boolean;
   /** Reasons exceljs 4.4.0 would misread the workbook; empty when it is safe. */
   fallbackReasons: FallbackReason[];
@@ -57,8 +56,9 @@ export function prescanWorkbook(
     enforceLimit("maxCells", cellCount, limits, file);
 
     // exceljs 4.4.0 reads an ISO-date cell (`t="d"`) as a bare year number.
-    if (/<(?:\w+:)?c\b[^>]*\bt="d"/.test(xml))
+    if (/<(?:\w+:)?c\b[^>]*\bt="d"/.test(xml)) {
       fallbackReasons.add("iso-date-cells");
+    }
     if (/<[A-Za-z_][\w.-]*:worksheet[\s>]/.test(xml)) {
       fallbackReasons.add("prefixed-namespace");
     }

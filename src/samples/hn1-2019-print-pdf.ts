@@ -76,6 +76,7 @@ class PrintLayout {
     private readonly document: PDFDocument,
     private readonly font: PDFFont,
     private readonly runningHeader: string[],
+    private readonly align: "top" | "bottom",
   ) {
     this.newPage();
   }
@@ -131,6 +132,10 @@ class PrintLayout {
   /** Draws one sheet row; wrapped question lines continue on the next page when the page is full. */
   row(cells: { A?: string; B?: string; C?: string; D?: string }): void {
     const wrapped = this.wrap(cells.B ?? "", QUESTION_WIDTH);
+    if (this.align === "bottom") {
+      this.bottomAlignedRow(cells, wrapped);
+      return;
+    }
     const first = this.line(ROW_PITCH);
     this.draw(cells.A ?? "", COLUMN_X.A, first);
     this.draw(wrapped[0] ?? "", COLUMN_X.B, first);
@@ -139,17 +144,46 @@ class PrintLayout {
     for (const text of wrapped.slice(1)) this.draw(text, COLUMN_X.B, this.line(WRAP_PITCH));
   }
 
+  /** Draws a row as Excel does by default: the cells share the last line, and rows never split. */
+  private bottomAlignedRow(
+    cells: { A?: string; C?: string; D?: string },
+    wrapped: string[],
+  ): void {
+    const height = ROW_PITCH + (wrapped.length - 1) * WRAP_PITCH;
+    if (this.y - height < BOTTOM) this.newPage();
+    let y = this.line(ROW_PITCH);
+    wrapped.forEach((text, index) => {
+      if (index > 0) y = this.line(WRAP_PITCH);
+      this.draw(text, COLUMN_X.B, y);
+    });
+    this.draw(cells.A ?? "", COLUMN_X.A, y);
+    this.draw(cells.C ?? "", COLUMN_X.C, y);
+    this.draw(cells.D ?? "", COLUMN_X.D, y);
+  }
+
   blank(): void {
     this.line(ROW_PITCH);
   }
 }
 
+export interface PrintOptions {
+  /**
+   * Vertical alignment of wrapped cells: `top` continues a long question on
+   * the next page, `bottom` (Excel's default) prints the ID and answer on the
+   * question's last line and keeps each row on one page.
+   */
+  align?: "top" | "bottom";
+}
+
 /** Writes the printed (flattened) PDF of `sample`. */
-export async function writeHn12019PrintPdf(sample: Hn12019PrintSample): Promise<Uint8Array> {
+export async function writeHn12019PrintPdf(
+  sample: Hn12019PrintSample,
+  options: PrintOptions = {},
+): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const font = await document.embedFont(StandardFonts.Helvetica);
   const header = ["DOC-1", "DOC-3", "DOC-4", "DOC-7"].map((id) => sample.answers[id]?.answer ?? "");
-  const layout = new PrintLayout(document, font, header);
+  const layout = new PrintLayout(document, font, header, options.align ?? "top");
   const questionText = (question: QuestionDef) => sample.questions[question.id] ?? question.label;
 
   for (const section of HN1_2019.sections) {

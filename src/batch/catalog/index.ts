@@ -120,6 +120,12 @@ export class Catalog {
       );
   }
 
+  setRunStats(runId: number, stats: unknown): void {
+    this.db
+      .prepare("UPDATE runs SET stats = ? WHERE id = ?")
+      .run(JSON.stringify(stats), runId);
+  }
+
   /** Returns what an earlier run recorded for content with this hash, if anything. */
   findContent(sha256: string): KnownContent | undefined {
     const parsed = this.db

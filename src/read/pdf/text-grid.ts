@@ -175,20 +175,40 @@ function signature(line: PageLine): string {
 }
 
 function buildRows(lines: PageLine[], anchors: number[]): Row[] {
+  const cellsOfLines = lines.map((line) => splitColumns(line.items, anchors));
+  const leading =
+    alignment(lines, cellsOfLines) === "bottom"
+      ? leadingLines(lines, cellsOfLines)
+      : new Set<number>();
   const rows: Row[] = [];
   const rowsOnPage = new Map<number, number>();
   let previousLine: PageLine | undefined;
+  let pending: string[] = [];
 
-  for (const line of lines) {
-    const cells = splitColumns(line.items, anchors);
+  lines.forEach((line, index) => {
+    const cells = cellsOfLines[index] ?? [];
+    if (leading.has(index)) {
+      pending.push(cells[1] ?? "");
+      previousLine = line;
+      return;
+    }
     const last = rows.at(-1);
-    if (last && previousLine && continuesRow(last, cells, line, previousLine)) {
+    if (
+      pending.length === 0 &&
+      last &&
+      previousLine &&
+      continuesRow(last, cells, line, previousLine)
+    ) {
       cells.forEach((text, column) => {
         if (text !== "")
           last.cells[column] = joinText(last.cells[column] ?? "", text);
       });
       last.lastY = line.y;
     } else {
+      if (pending.length > 0) {
+        cells[1] = [...pending, cells[1] ?? ""].reduce(joinText, "");
+        pending = [];
+      }
       const rowOnPage = (rowsOnPage.get(line.page) ?? 0) + 1;
       rowsOnPage.set(line.page, rowOnPage);
       rows.push({
@@ -200,8 +220,80 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
       });
     }
     previousLine = line;
-  }
+  });
   return rows;
+}
+
+/**
+ * Tells how wrapped cells are aligned: `bottom` when question-only lines
+ * sit right above ID lines more often than right below them. Excel aligns
+ * cells to the bottom unless told otherwise, and the NEMA workbook keeps that
+ * default, so its print puts the ID on the last line of a wrapped question.
+ */
+function alignment(lines: PageLine[], cells: string[][]): "top" | "bottom" {
+  let above = 0;
+  let below = 0;
+  lines.forEach((line, index) => {
+    if (!QUESTION_ID.test(cells[index]?.[0] ?? "")) return;
+    if (
+      index > 0 &&
+      isQuestionOnly(cells[index - 1]) &&
+      withinPitch(lines[index - 1], line)
+    )
+      above += 1;
+    if (isQuestionOnly(cells[index + 1]) && withinPitch(line, lines[index + 1]))
+      below += 1;
+  });
+  return above > below ? "bottom" : "top";
+}
+
+/**
+ * Indexes of question-only lines that lead a bottom-aligned question row:
+ * the run of lines right above an ID line, each within one pitch of the
+ * next. A section heading (upper case) ends the run, and so does the
+ * section description right below it.
+ */
+function leadingLines(lines: PageLine[], cells: string[][]): Set<number> {
+  const leading = new Set<number>();
+  lines.forEach((line, index) => {
+    if (!QUESTION_ID.test(cells[index]?.[0] ?? "")) return;
+    const run: number[] = [];
+    let below = line;
+    for (let above = index - 1; above >= 0; above -= 1) {
+      const candidate = lines[above];
+      if (
+        !isQuestionOnly(cells[above]) ||
+        !withinPitch(candidate, below) ||
+        !candidate
+      )
+        break;
+      if (isHeading(cells[above]?.[1] ?? "")) {
+        run.pop();
+        break;
+      }
+      run.push(above);
+      below = candidate;
+    }
+    for (const member of run) leading.add(member);
+  });
+  return leading;
+}
+
+function isQuestionOnly(cells: string[] | undefined): boolean {
+  if (!cells || (cells[1] ?? "") === "") return false;
+  return cells.every((text, column) => column === 1 || text === "");
+}
+
+function isHeading(text: string): boolean {
+  return /[A-Z]/.test(text) && text === text.toUpperCase();
+}
+
+function withinPitch(
+  upper: PageLine | undefined,
+  lower: PageLine | undefined,
+): boolean {
+  if (!upper || !lower || upper.page !== lower.page) return false;
+  return upper.y - lower.y <= WRAP_PITCH * Math.max(upper.size, lower.size);
 }
 
 /**
@@ -209,11 +301,7 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
  * page when it sits within one wrapped-line pitch, and across a page break
  * when the question text above does not end a sentence.
  *
- * NOTE: the NEMA workbook wraps text but leaves cells aligned to the bottom
- * (Excel's default), so its print puts the ID, answer and note on the last
- * line of a wrapped question. Answers stay right, but the leading question
- * lines become rows of their own, and a following row's leading lines that
- * sit within one pitch are joined to the row above.
+ * Bottom-aligned rows are joined by `leadingLines` instead.
  */
 function continuesRow(
   row: Row,
