@@ -20,13 +20,11 @@ const VALUES: Record<string, string> = {
 let sample: Hn12019PrintSample;
 let bytes: Uint8Array;
 let content: SourceContent;
-let disclosure: Disclosure;
 
 beforeAll(async () => {
   sample = sampleHn12019Print();
   bytes = await writeHn12019PrintPdf(sample);
   content = await readPdf(bytes, "printed-2019.pdf");
-  disclosure = await parseDisclosure(bytes, "printed-2019.pdf");
 });
 
 describe("readPdf on a printed 2019 workbook", () => {
@@ -60,57 +58,70 @@ describe("readPdf on a printed 2019 workbook", () => {
   });
 });
 
-describe("parseDisclosure on a printed 2019 workbook", () => {
-  it("detects the edition and format", () => {
-    expect(disclosure.edition).toBe("HN 1-2019");
-    expect(disclosure.source.format).toBe("pdf-text");
-  });
+describe.each(["top", "bottom"] as const)(
+  "parseDisclosure on a %s-aligned print",
+  (align) => {
+    let disclosure: Disclosure;
+    beforeAll(async () => {
+      const printed = await writeHn12019PrintPdf(sample, { align });
+      disclosure = await parseDisclosure(printed, "printed-2019.pdf");
+    });
 
-  it("reads every answer", () => {
-    const byId = new Map(
-      disclosure.answers.map((answer) => [answer.id, answer]),
-    );
-    for (const question of HN1_2019.questions) {
-      const expected = sample.answers[question.id]!;
-      const answer = byId.get(question.id);
-      expect(answer, question.id).toBeDefined();
-      expect(answer?.raw, question.id).toBe(expected.answer);
-      if (question.kind === "yes-no")
-        expect(answer?.value, question.id).toBe(VALUES[expected.answer]);
-      const note = /See Note (\d+)/.exec(expected.note);
-      expect(answer?.notes, question.id).toEqual(note ? [Number(note[1])] : []);
-    }
-    expect(disclosure.answers).toHaveLength(HN1_2019.questions.length);
-  });
+    it("detects the edition and format", () => {
+      expect(disclosure.edition).toBe("HN 1-2019");
+      expect(disclosure.source.format).toBe("pdf-text");
+    });
 
-  it("joins wrapped question text", () => {
-    for (const [id, text] of Object.entries(sample.questions)) {
-      const answer = disclosure.answers.find(
-        (candidate) => candidate.id === id,
+    it("reads every answer", () => {
+      const byId = new Map(
+        disclosure.answers.map((answer) => [answer.id, answer]),
       );
-      expect(answer?.question, id).toBe(text);
-    }
-  });
+      for (const question of HN1_2019.questions) {
+        const expected = sample.answers[question.id]!;
+        const answer = byId.get(question.id);
+        expect(answer, question.id).toBeDefined();
+        expect(answer?.raw, question.id).toBe(expected.answer);
+        if (question.kind === "yes-no")
+          expect(answer?.value, question.id).toBe(VALUES[expected.answer]);
+        const note = /See Note (\d+)/.exec(expected.note);
+        expect(answer?.notes, question.id).toEqual(
+          note ? [Number(note[1])] : [],
+        );
+      }
+      expect(disclosure.answers).toHaveLength(HN1_2019.questions.length);
+    });
 
-  it("reads the notes block", () => {
-    expect(disclosure.notes.map((note) => note.text)).toEqual(
-      sample.notes.map((note) => note.text),
-    );
-    expect(
-      disclosure.problems.filter((problem) => problem.code === "note.missing"),
-    ).toEqual([]);
-  });
+    it("joins wrapped question text", () => {
+      for (const [id, text] of Object.entries(sample.questions)) {
+        const answer = disclosure.answers.find(
+          (candidate) => candidate.id === id,
+        );
+        expect(answer?.question, id).toBe(text);
+      }
+    });
 
-  it("reads the device from the DOC rows", () => {
-    expect(disclosure.device.manufacturer).toBe("Example Medical");
-    expect(disclosure.device.model).toBe("BM-200");
-    expect(disclosure.device.releaseDate).toBe("2024-05-06");
-  });
+    it("reads the notes block", () => {
+      expect(disclosure.notes.map((note) => note.text)).toEqual(
+        sample.notes.map((note) => note.text),
+      );
+      expect(
+        disclosure.problems.filter(
+          (problem) => problem.code === "note.missing",
+        ),
+      ).toEqual([]);
+    });
 
-  it("locates answers by page, row and column", () => {
-    const answer = disclosure.answers.find(
-      (candidate) => candidate.id === "ALOF-1",
-    );
-    expect(answer?.location).toMatch(/^page \d+, row \d+, col C$/);
-  });
-});
+    it("reads the device from the DOC rows", () => {
+      expect(disclosure.device.manufacturer).toBe("Example Medical");
+      expect(disclosure.device.model).toBe("BM-200");
+      expect(disclosure.device.releaseDate).toBe("2024-05-06");
+    });
+
+    it("locates answers by page, row and column", () => {
+      const answer = disclosure.answers.find(
+        (candidate) => candidate.id === "ALOF-1",
+      );
+      expect(answer?.location).toMatch(/^page \d+, row \d+, col C$/);
+    });
+  },
+);

@@ -119,7 +119,10 @@ async function convert(
       return renderAnswersCsv(disclosure);
     case "oscal":
       if (args.oscalKind === "assessment-results") {
-        const assessment = assess(disclosure, await loadAssessOptions(args));
+        const assessment = assess(
+          disclosure,
+          await loadAssessOptions(args, { mappingFile: true }),
+        );
         return renderOscalAssessmentResults(assessment, oscalOptions);
       }
       return renderOscalComponentDefinition(disclosure, oscalOptions);

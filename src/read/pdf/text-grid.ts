@@ -225,26 +225,33 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
 }
 
 /**
- * Tells how wrapped cells are aligned: `bottom` when question-only lines
- * sit right above ID lines more often than right below them. Excel aligns
- * cells to the bottom unless told otherwise, and the NEMA workbook keeps that
- * default, so its print puts the ID on the last line of a wrapped question.
+ * Tells how wrapped cells are aligned. Lines of one cell are closer together
+ * than lines of two rows, so the alignment shows in which gap is smaller: ID
+ * line to the question-only line below it (`top`), or question-only line to
+ * the ID line below it (`bottom`). Excel aligns cells to the bottom unless
+ * told otherwise, and the NEMA workbook keeps that default.
  */
 function alignment(lines: PageLine[], cells: string[][]): "top" | "bottom" {
-  let above = 0;
-  let below = 0;
+  const gapsAbove: number[] = [];
+  const gapsBelow: number[] = [];
   lines.forEach((line, index) => {
     if (!QUESTION_ID.test(cells[index]?.[0] ?? "")) return;
-    if (
-      index > 0 &&
-      isQuestionOnly(cells[index - 1]) &&
-      withinPitch(lines[index - 1], line)
-    )
-      above += 1;
-    if (isQuestionOnly(cells[index + 1]) && withinPitch(line, lines[index + 1]))
-      below += 1;
+    const upper = lines[index - 1];
+    const lower = lines[index + 1];
+    if (upper && isQuestionOnly(cells[index - 1]) && withinPitch(upper, line)) {
+      gapsAbove.push(upper.y - line.y);
+    }
+    if (lower && isQuestionOnly(cells[index + 1]) && withinPitch(line, lower)) {
+      gapsBelow.push(line.y - lower.y);
+    }
   });
-  return above > below ? "bottom" : "top";
+  if (gapsAbove.length === 0) return "top";
+  if (gapsBelow.length === 0) return "bottom";
+  return average(gapsAbove) < average(gapsBelow) ? "bottom" : "top";
+}
+
+function average(numbers: number[]): number {
+  return numbers.reduce((sum, number) => sum + number, 0) / numbers.length;
 }
 
 /**
