@@ -1,12 +1,13 @@
 /** Bytes or a file path to a normalized `Disclosure`: read → recognize → normalize. */
 
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { Mds2Error } from "./errors.js";
 import { recognize } from "./forms/index.js";
 import type { Disclosure, Source } from "./model/disclosure.js";
 import { normalize } from "./normalize/index.js";
 import { readSource, type ReadOptions } from "./read/index.js";
+import { enforceLimit, readLimits } from "./read/limits.js";
 
 /** The name `parseFile("-")` gives standard input in records and messages. */
 export const STDIN_NAME = "stdin";
@@ -33,14 +34,23 @@ export async function parseFile(
   path: string,
   options: ReadOptions = {},
 ): Promise<Disclosure> {
-  const bytes = await readInput(path);
+  const bytes = await readInput(path, options);
   return parseDisclosure(bytes, path === "-" ? STDIN_NAME : path, options);
 }
 
-/** Reads a file, or standard input for `-`, with a one-line error when that fails. */
-export async function readInput(path: string): Promise<Uint8Array> {
+/**
+ * Reads a file, or standard input for `-`, with a one-line error when that
+ * fails. The size limit is checked before the file is loaded.
+ */
+export async function readInput(
+  path: string,
+  options: ReadOptions = {},
+): Promise<Uint8Array> {
   if (path === "-") return readStdin();
+  const limits = options.limits ?? readLimits();
   try {
+    const info = await stat(path);
+    if (info.isFile()) enforceLimit("maxInputBytes", info.size, limits, path);
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -15,6 +15,8 @@ export interface RunFigures {
   failed: number;
   stages: StageTotals;
   peakRssMb: number;
+  /** CPU time of the batch process, all threads, start-up included; absent in older catalogs. */
+  cpuMs?: number;
 }
 
 export interface BenchResults {
@@ -30,6 +32,8 @@ export interface BenchResults {
   };
   count: number;
   jobs: number;
+  /** Heap limit per worker given to the batch, in MB; the batch default when absent. */
+  maxMemoryMb?: number;
   first: RunFigures;
   second: RunFigures;
   floor: FloorResult;
@@ -65,7 +69,8 @@ export function formatResults(results: BenchResults): string {
     `- node: ${machine.node}`,
     `- load average when the benchmark started: ${machine.loadBefore.toFixed(2)} ` +
       `(above the core count means other processes shared the CPU and every time is inflated)`,
-    `- forms: ${results.count} (${formatMix(results)}), ${results.jobs} workers`,
+    `- forms: ${results.count} (${formatMix(results)}), ${results.jobs} workers` +
+      (results.maxMemoryMb ? `, --max-memory ${results.maxMemoryMb}` : ""),
     "",
     "## Against the targets",
     "",
@@ -83,13 +88,17 @@ export function formatResults(results: BenchResults): string {
     "",
     "## Runs",
     "",
-    "| run | wall time | batch time | parsed | skipped | failed | exit code | peak RSS |",
-    "|---|---|---|---|---|---|---|---|",
+    "| run | wall time | batch time | CPU time | parsed | skipped | failed | exit code | peak RSS |",
+    "|---|---|---|---|---|---|---|---|---|",
     runRow("first", first),
     runRow("re-run", second),
     "",
     "Wall time includes starting Node and loading the modules; peak RSS is the",
-    "batch process's `maxRSS`, which covers its worker threads.",
+    "batch process's `maxRSS`, which covers its worker threads. CPU time is the",
+    "batch process's user + system time over all its threads, start-up included:",
+    `on a machine with nothing else running, the wall time cannot drop below CPU`,
+    `time / ${machine.cores} cores, which is ${cpuBound(first, machine.cores)} for the first run and`,
+    `${cpuBound(second, machine.cores)} for the re-run.`,
     "",
     "## Time per stage (first run)",
     "",
@@ -161,9 +170,16 @@ function formatMix(results: BenchResults): string {
     .join(", ");
 }
 
+function cpuBound(run: RunFigures, cores: number): string {
+  if (run.cpuMs === undefined) return "unknown";
+  return `${(run.cpuMs / 1000 / cores).toFixed(1)} s`;
+}
+
 function runRow(name: string, run: RunFigures): string {
+  const cpu =
+    run.cpuMs === undefined ? "–" : `${(run.cpuMs / 1000).toFixed(1)} s`;
   return (
-    `| ${name} | ${(run.wallMs / 1000).toFixed(2)} s | ${(run.elapsedMs / 1000).toFixed(2)} s | ` +
+    `| ${name} | ${(run.wallMs / 1000).toFixed(2)} s | ${(run.elapsedMs / 1000).toFixed(2)} s | ${cpu} | ` +
     `${run.parsed} | ${run.skipped} | ${run.failed} | ${run.exitCode} | ${Math.round(run.peakRssMb)} MB |`
   );
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: builds fictional forms, runs `mds2 batch` over them twice
  * (the second run finds everything recorded) and writes `bench/RESULTS.md`.
  *
- *   node dist/bench/run.js [--count 1000] [--jobs N] [--work bench/work]
+ *   node dist/bench/run.js [--count 1000] [--jobs N] [--max-memory MB] [--work bench/work]
  */
 
 import { spawn } from "node:child_process";
@@ -28,12 +28,15 @@ const { values } = parseArgs({
   options: {
     count: { type: "string", default: "1000" },
     jobs: { type: "string", default: String(os.availableParallelism()) },
+    "max-memory": { type: "string" },
     work: { type: "string", default: path.join(REPO_ROOT, "bench", "work") },
   },
 });
 
 const count = Number(values.count);
 const jobs = Number(values.jobs);
+const maxMemory =
+  values["max-memory"] === undefined ? undefined : Number(values["max-memory"]);
 if (
   !Number.isInteger(count) ||
   count < 1 ||
@@ -78,6 +81,7 @@ const results: BenchResults = {
   },
   count,
   jobs,
+  maxMemoryMb: maxMemory,
   first: readRun(1, first),
   second: readRun(2, second),
   floor,

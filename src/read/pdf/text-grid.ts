@@ -228,8 +228,8 @@ function buildRows(lines: PageLine[], anchors: number[]): Row[] {
  * Tells how wrapped cells are aligned. Lines of one cell are closer together
  * than lines of two rows, so the alignment shows in which gap is smaller: ID
  * line to the question-only line below it (`top`), or question-only line to
- * the ID line below it (`bottom`). Excel aligns cells to the bottom unless
- * told otherwise, and the NEMA workbook keeps that default.
+ * the ID line below it (`bottom`). Excel's default alignment is bottom, and
+ * the NEMA workbook keeps that default.
  */
 function alignment(lines: PageLine[], cells: string[][]): "top" | "bottom" {
   const gapsAbove: number[] = [];
@@ -304,10 +304,9 @@ function withinPitch(
 }
 
 /**
- * A line without an ID continues the question row above it: on the same
- * page when it sits within one wrapped-line pitch, and across a page break
- * when the question text above does not end a sentence.
- *
+ * Decides whether a line without an ID continues the question row above
+ * it: on the same page when it sits within one wrapped-line pitch, and
+ * across a page break when the question text above does not end a sentence.
  * Bottom-aligned rows are joined by `leadingLines` instead.
  */
 function continuesRow(
