@@ -3,6 +3,7 @@
  * into per-device outputs, the catalog and the catalog report.
  */
 
+import { existsSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ import {
   type BatchSummary,
 } from "./batch-run.js";
 import { Catalog } from "./catalog/index.js";
-import { writeCatalogReport } from "./catalog-report/index.js";
+import { REPORT_FILES, writeCatalogReport } from "./catalog-report/index.js";
 import { collectInputs, type InputFile } from "./inputs.js";
 import type { BatchProgress } from "./progress.js";
 
@@ -70,7 +71,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
     const summary = run.summarize(status, inputs.length, startedAt);
     catalog.finishRun(runId, status, inputs.length, runStats(summary));
-    summary.reportFiles = await writeCatalogReport(catalog, settings.outputDir);
+    const changed =
+      summary.parsed > 0 || summary.failed > 0 || summary.skips.length > 0;
+    const workbook = path.join(settings.outputDir, REPORT_FILES.xlsx);
+    summary.reportFiles = await writeCatalogReport(
+      catalog,
+      settings.outputDir,
+      {
+        workbook: changed || !existsSync(workbook),
+      },
+    );
 
     // The report is part of the run's time and memory.
     summary.elapsedMs = performance.now() - startedAt;

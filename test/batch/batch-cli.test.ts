@@ -418,6 +418,49 @@ describe("mds2 batch interrupted", () => {
   );
 });
 
+describe("mds2 batch heap limit", () => {
+  it(
+    "records a file that runs out of memory as failed",
+    async () => {
+      const root = await mkdtemp(path.join(os.tmpdir(), "mds2-batch-oom-"));
+      await writeGoodForms(path.join(root, "in"), 2);
+      await writeFile(path.join(root, "in", "huge.boom"), "x");
+      const result = await runCli(
+        [
+          "batch",
+          "in",
+          "-o",
+          "out",
+          "--jobs",
+          "1",
+          "--max-memory",
+          "128",
+          "--format",
+          "json",
+        ],
+        root,
+      );
+
+      expect(result.code).toBe(1);
+      const db = openCatalog(path.join(root, "out", "catalog.sqlite"));
+      const failure = db.prepare("SELECT code, reason FROM failures").get();
+      const parsed = db
+        .prepare("SELECT COUNT(*) FROM disclosures")
+        .pluck()
+        .get();
+      db.close();
+      expect(failure).toEqual({
+        code: "out-of-memory",
+        reason:
+          "ran out of memory (limit 128 MB); raise --max-memory if the file is large",
+      });
+      expect(parsed).toBe(2);
+      await rm(root, { recursive: true, force: true });
+    },
+    SLOW,
+  );
+});
+
 describe("mds2 batch usage errors", () => {
   it.each([
     [
