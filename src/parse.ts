@@ -7,7 +7,7 @@ import { recognize } from "./forms/index.js";
 import type { Disclosure, Source } from "./model/disclosure.js";
 import { normalize } from "./normalize/index.js";
 import { readSource, type ReadOptions } from "./read/index.js";
-import { enforceLimit, readLimits } from "./read/limits.js";
+import { enforceLimit, readLimits, type ReadLimits } from "./read/limits.js";
 
 /** The name `parseFile("-")` gives standard input in records and messages. */
 export const STDIN_NAME = "stdin";
@@ -46,8 +46,8 @@ export async function readInput(
   path: string,
   options: ReadOptions = {},
 ): Promise<Uint8Array> {
-  if (path === "-") return readStdin();
   const limits = options.limits ?? readLimits();
+  if (path === "-") return readStdin(limits);
   try {
     const info = await stat(path);
     if (info.isFile()) enforceLimit("maxInputBytes", info.size, limits, path);
@@ -73,8 +73,14 @@ export async function readInput(
   }
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Reads standard input, stopping as soon as it passes the input size limit. */
+async function readStdin(limits: ReadLimits): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    enforceLimit("maxInputBytes", size, limits, STDIN_NAME);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }

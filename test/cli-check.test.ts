@@ -202,3 +202,66 @@ describe("check summary", () => {
     expect(reaches(assessment.findings, severity)).toBe(expected);
   });
 });
+
+describe("check summary table and lists", () => {
+  let assessment: Assessment;
+
+  beforeAll(async () => {
+    assessment = assess(
+      await parseFile(
+        resolve(here, "../samples/harbor-his220-infusion-pump.xlsx"),
+      ),
+      { mapping: builtInMapping(), today: "2026-12-04" },
+    );
+  });
+
+  it("counts the controls the findings count", () => {
+    const summary = formatCheckSummary(assessment, { color: false });
+    const alof = assessment.capabilities.find(
+      (capability) => capability.code === "ALOF",
+    )!;
+    const deciding = alof.controls.filter(
+      (control) => control.applicable && control.role === "primary",
+    ).length;
+    const reference = alof.controls.length - deciding;
+    expect(summary).toMatch(
+      new RegExp(
+        `ALOF  Automatic logoff +gap +denied +${deciding} \\(\\+${reference}\\)\\n`,
+      ),
+    );
+    expect(summary).toContain(`${deciding} mapped controls on Windows 7`);
+  });
+
+  it("counts findings past twenty of a kind", () => {
+    const extra = Array.from({ length: 30 }, (_, index) => ({
+      id: `F-ZZZZ-${index}-problem`,
+      kind: "problem",
+      severity: "low",
+      questions: [`ZZZZ-${index}`],
+      controls: [],
+      message: `ZZZZ-${index} is not a question of this edition`,
+    }));
+    const crowded = {
+      ...assessment,
+      findings: [...assessment.findings, ...extra],
+    } as Assessment;
+    const lines = formatCheckSummary(crowded, { color: false }).split("\n");
+    expect(lines.filter((line) => line.includes("F-ZZZZ-"))).toHaveLength(20);
+    expect(lines).toContain(
+      "  … 10 more low problem findings; --json lists them all",
+    );
+  });
+
+  it("escapes control characters in finding messages", () => {
+    const [first] = assessment.findings;
+    const hostile = {
+      ...assessment,
+      findings: [
+        { ...first!, severity: "high", message: "bad \u001b[2J text" },
+      ],
+    } as Assessment;
+    const summary = formatCheckSummary(hostile, { color: false });
+    expect(summary).toContain("bad \\u001b[2J text");
+    expect(summary).not.toContain("\u001b");
+  });
+});

@@ -108,6 +108,22 @@ describe("mds2 mapping show", () => {
     expect(result.stdout).toContain("143 controls (built-in + ");
   });
 
+  it.each(["amiga", "win 7"])(
+    "rejects the unknown platform %s",
+    async (platform) => {
+      const result = await mds2(["mapping", "show", "--platform", platform]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown platform "${platform}"`);
+      expect(result.stdout).toBe("");
+    },
+  );
+
+  it("accepts a platform display name", async () => {
+    const result = await mds2(["mapping", "show", "--platform", "Windows 7"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("win.screensaver.timeout");
+  });
+
   it("rejects an unknown capability code", async () => {
     const result = await mds2(["mapping", "show", "--capability", "NOPE"]);
     expect(result.code).toBe(2);
@@ -135,6 +151,17 @@ describe("mds2 mapping validate", () => {
       /bad\.csv: row 4, field role: "boss" is not a role/,
     );
     expect(lines[3]).toMatch(/^invalid: 3 row errors in .*bad\.csv$/);
+  });
+
+  it.each([
+    ["missing.csv", "mapping file not found. Check the path."],
+    [".", "is a folder, not a mapping file"],
+  ])("names the unreadable path %s", async (name, message) => {
+    const target = resolve(dirname(files["long.csv"]!), name);
+    const result = await mds2(["mapping", "validate", target]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${target}: ${message}`);
+    expect(result.stderr).not.toContain("--mapping");
   });
 
   it("exits 2 on an empty file", async () => {
@@ -201,6 +228,23 @@ describe("mds2 mapping export", () => {
     expect(text.split("\n")[0]).toBe(
       "control id,title,capability,role,platforms,cis,questions,mechanism,key,expected,fact confidence,confidence,tension,notes,provenance",
     );
+  });
+
+  it("rejects its mapping as the output", async () => {
+    const before = await readFile(files["long.csv"]!);
+    const result = await mds2([
+      "mapping",
+      "export",
+      "--mapping",
+      files["long.csv"]!,
+      "--format",
+      "csv",
+      "-o",
+      files["long.csv"]!,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("would replace the input file");
+    expect(await readFile(files["long.csv"]!)).toEqual(before);
   });
 
   it("rejects an unknown format", async () => {

@@ -140,6 +140,34 @@ describe("diffDisclosures", () => {
   });
 });
 
+describe("formatDiff", () => {
+  it.each([
+    ["escape", "a\u001b[31mb", "a\\u001b[31mb"],
+    ["C1 escape", "a\u009b31mb", "a\\u009B31mb"],
+    ["right-to-left override", "a\u202Eevil", "a\\u202Eevil"],
+    ["isolate", "a\u2067b", "a\\u2067b"],
+  ])("escapes a vendor %s", (_name, note, shown) => {
+    const before = packDisclosure();
+    const after = packDisclosure();
+    after.notes[0]!.text = note;
+
+    const text = formatDiff(diffDisclosures(before, after));
+
+    expect(text).toContain(shown);
+    expect(text.includes(note.charAt(1))).toBe(false);
+  });
+
+  it("keeps Hebrew and CJK text", () => {
+    const before = packDisclosure();
+    const after = packDisclosure();
+    after.notes[0]!.text = "שלום 医疗设备 😀";
+
+    expect(formatDiff(diffDisclosures(before, after))).toContain(
+      "שלום 医疗设备 😀",
+    );
+  });
+});
+
 describe("source files", () => {
   it("stay unchanged by the edited copy", async () => {
     const before = await readFile(nemaExample);

@@ -243,3 +243,15 @@ describe("CSV attestation", () => {
     expect(error.code).toBe("evidence.invalid");
   });
 });
+
+describe("evidence sniffing", () => {
+  it("rejects binary content without quoting it", () => {
+    const content = new Uint8Array([0x1b, 0x5b, 0x32, 0x4a, 0x00, 0x22, 0xff]);
+    const error = invalid(() => parseEvidence(content, "results.bin"));
+    expect(error.code).toBe("evidence.invalid");
+    expect(error.toLine()).toMatch(
+      /^results\.bin: not an XML or CSV evidence file/,
+    );
+    expect(error.toLine()).not.toContain("\u001b");
+  });
+});

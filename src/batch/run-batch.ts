@@ -22,10 +22,19 @@ import type { BatchProgress } from "./progress.js";
 
 export type { BatchSummary, InputIssue, StageTotals } from "./batch-run.js";
 
-export const DEFAULT_FORMATS = ["html", "json"];
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const DEFAULT_MAX_MEMORY_MB = 512;
-export const CATALOG_FILE = "catalog.sqlite";
+import {
+  CATALOG_FILE,
+  DEFAULT_FORMATS,
+  DEFAULT_MAX_MEMORY_MB,
+  DEFAULT_TIMEOUT_SECONDS,
+} from "./defaults.js";
+
+export {
+  CATALOG_FILE,
+  DEFAULT_FORMATS,
+  DEFAULT_MAX_MEMORY_MB,
+  DEFAULT_TIMEOUT_SECONDS,
+};
 
 export interface BatchOptions {
   /** Files, folders and globs. */

@@ -20,7 +20,9 @@ export async function run(args: string[]): Promise<number> {
   const parser = yargs(prepared)
     .middleware(restoreStdinArguments, true)
     .scriptName("mds2")
-    .usage("$0 <command> [options]\n\nRead, cross-reference and report on MDS2 forms.")
+    .usage(
+      "$0 <command> [options]\n\nRead, cross-reference and report on MDS2 forms.",
+    )
     .command(commands)
     .demandCommand(1, "Name a command; run mds2 --help for the list.")
     .strict()
@@ -37,11 +39,14 @@ export async function run(args: string[]): Promise<number> {
     await parser.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`mds2: ${error.message}\nRun mds2 --help for usage.\n`);
+      process.stderr.write(
+        `mds2: ${error.message.split("\n").map(printable).join("\n")}\n` +
+          "Run mds2 --help for usage.\n",
+      );
       return EXIT_INPUT;
     }
     if (isMds2Error(error)) {
-      process.stderr.write(`mds2: ${error.toLine()}\n`);
+      process.stderr.write(`mds2: ${printable(error.toLine())}\n`);
       return EXIT_INPUT;
     }
     throw error;
@@ -50,6 +55,22 @@ export async function run(args: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+// C0 and C1 control characters and DEL.
+// eslint-disable-next-line no-control-regex -- matching them is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Replaces control characters with `\uXXXX`, so text quoted from an input
+ * file stays on one line and cannot move the cursor or recolor the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    CONTROL_CHARACTERS,
+    (character) =>
+      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
 
 const STDIN_TOKEN = "\u0000stdin";
 

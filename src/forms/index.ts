@@ -72,5 +72,6 @@ function describeContent(content: SourceContent): string {
     return `${content.format} workbook (${count} sheet${count === 1 ? "" : "s"})`;
   }
   if (content.kind === "form") return "PDF form";
-  return `${content.format} text`;
+  if (content.format === "pdf-text") return "PDF text";
+  return content.format === "text" ? "plain text" : `${content.format} text`;
 }

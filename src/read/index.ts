@@ -2,12 +2,8 @@
 
 import { Mds2Error } from "../errors.js";
 import { enforceLimit, readLimits, type ReadLimits } from "./limits.js";
-import { readOle } from "./ole.js";
-import { readPdf } from "./pdf/index.js";
 import type { SourceContent } from "./source-content.js";
 import { sniffContainer, type Container } from "./sniff.js";
-import { readText } from "./text.js";
-import { readWorkbookZip } from "./workbook.js";
 
 export type { ReadLimits } from "./limits.js";
 
@@ -18,11 +14,13 @@ type Reader = (
 ) => Promise<SourceContent>;
 
 // Readers keyed by container; each one decides the exact format inside it.
-const readers: Partial<Record<Container, Reader>> = {
-  zip: readWorkbookZip,
-  ole: readOle,
-  pdf: readPdf,
-  text: readText,
+// Each is imported on first use, so reading a text form never loads the
+// workbook or PDF libraries (together about 100 MB and a second of start-up).
+const readers: Partial<Record<Container, () => Promise<Reader>>> = {
+  zip: async () => (await import("./workbook.js")).readWorkbookZip,
+  ole: async () => (await import("./ole.js")).readOle,
+  pdf: async () => (await import("./pdf/index.js")).readPdf,
+  text: async () => (await import("./text.js")).readText,
 };
 
 export interface ReadOptions {
@@ -46,8 +44,8 @@ export async function readSource(
   enforceLimit("maxInputBytes", bytes.length, limits, file);
 
   const container = sniffContainer(bytes);
-  const reader = readers[container];
-  if (!reader) {
+  const loadReader = readers[container];
+  if (!loadReader) {
     throw new Mds2Error(
       "input.unsupported-format",
       "not a workbook, PDF or text file",
@@ -57,5 +55,6 @@ export async function readSource(
       },
     );
   }
+  const reader = await loadReader();
   return reader(bytes, file, limits);
 }

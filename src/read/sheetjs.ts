@@ -1,7 +1,8 @@
 /**
- * Grid reader on SheetJS CE (`@e965/xlsx`): legacy .xls (BIFF8) workbooks and
- * the .xlsx files exceljs 4.4.0 misreads. Produces the same grid as the
- * exceljs reader: text per cell, `Sheet!C14` locations, dates as ISO text.
+ * Grid reader on SheetJS CE (`@e965/xlsx`) for .xlsx and legacy .xls (BIFF8)
+ * workbooks. Produces the same grid as the exceljs fallback reader: text per
+ * cell, `Sheet!C14` locations, dates as ISO text, merged text at the master
+ * cell only.
  */
 
 import * as XLSX from "@e965/xlsx";
@@ -79,6 +80,7 @@ export function encryptedWorkbookError(
 
 function readSheet(name: string, worksheet: XLSX.WorkSheet): Sheet {
   const data = (worksheet["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  clearMergedCells(data, worksheet["!merges"]);
   const rows: (CellText | undefined)[][] = [];
   data.forEach((row, rowIndex) => {
     if (!row) return;
@@ -96,6 +98,30 @@ function readSheet(name: string, worksheet: XLSX.WorkSheet): Sheet {
   // A dense array may have holes: make every row an array, as the grid type expects.
   for (let index = 0; index < rows.length; index += 1) rows[index] ??= [];
   return { name, rows };
+}
+
+/**
+ * Empties the cells a merged range covers besides its master (top-left)
+ * cell. A merged range keeps its text at the master cell only, so a merged
+ * heading is not repeated, whatever the file stores in the other cells. Only
+ * cells that exist are visited, so a whole-column merge costs no more than
+ * the sheet's own cells.
+ */
+function clearMergedCells(
+  data: (XLSX.CellObject | undefined)[][],
+  merges: XLSX.Range[] | undefined,
+): void {
+  for (const { s: start, e: end } of merges ?? []) {
+    const lastRow = Math.min(end.r, data.length - 1);
+    for (let rowIndex = start.r; rowIndex <= lastRow; rowIndex += 1) {
+      const row = data[rowIndex];
+      if (!row) continue;
+      const lastColumn = Math.min(end.c, row.length - 1);
+      for (let column = start.c; column <= lastColumn; column += 1) {
+        if (rowIndex !== start.r || column !== start.c) row[column] = undefined;
+      }
+    }
+  }
 }
 
 /** Text of one cell: strings as stored, dates as ISO text, numbers unformatted. */

@@ -48,4 +48,9 @@ export type SourceContent =
       lines: TextLine[];
       problems: Problem[];
     }
-  | { kind: "lines"; format: SourceFormat; lines: TextLine[]; problems: Problem[] };
+  | {
+      kind: "lines";
+      format: SourceFormat;
+      lines: TextLine[];
+      problems: Problem[];
+    };

@@ -1,7 +1,11 @@
 /**
  * OOXML workbooks (.xlsx, .xlsm): unzip within the limits, pre-scan the parts,
- * then read with exceljs when it is safe and with SheetJS when it is not or
- * when exceljs fails.
+ * then read with SheetJS, and with exceljs when SheetJS cannot read the file.
+ *
+ * SheetJS comes first because it reads the same grid two to four times faster
+ * than exceljs 4.4.0 and has none of the exceljs faults the pre-scan guards
+ * against (prefixed namespaces, ISO-date cells, whole-column validations).
+ * exceljs is imported only when it is needed.
  */
 
 import { isMds2Error } from "../errors.js";
@@ -10,7 +14,6 @@ import type { ReadLimits } from "./limits.js";
 import { readWithSheetJS } from "./sheetjs.js";
 import type { SourceContent } from "./source-content.js";
 import { prescanWorkbook } from "./xlsx-prescan.js";
-import { readXlsx } from "./xlsx.js";
 import { packEntries, unzipWithLimits } from "./zip.js";
 
 /** Reads an OOXML workbook zip into a grid. */
@@ -27,27 +30,28 @@ export async function readWorkbookZip(
   const content =
     prescan.fallbackReasons.length > 0
       ? readWithSheetJS(safeBytes, file, "xlsx", limits)
-      : await readWithExcelJsOrSheetJS(safeBytes, file, limits);
+      : await readWithSheetJSOrExcelJs(safeBytes, file, limits);
   return applyCheckboxes(content, prescan.entries);
 }
 
-async function readWithExcelJsOrSheetJS(
+async function readWithSheetJSOrExcelJs(
   bytes: Uint8Array,
   file: string,
   limits: ReadLimits,
 ): Promise<SourceContent> {
   try {
-    return await readXlsx(bytes, file);
-  } catch (excelJsError) {
+    return readWithSheetJS(bytes, file, "xlsx", limits);
+  } catch (sheetJsError) {
     // A limit or an encryption error stays as it is. Any other failure of
-    // exceljs gets a second chance with SheetJS, whose own error is a clean
-    // one-line error when it fails too.
-    if (isMds2Error(excelJsError) && !FALLBACK_CODES.has(excelJsError.code))
-      throw excelJsError;
+    // SheetJS gets a second chance with exceljs; when that fails too, the
+    // SheetJS error is reported.
+    if (isMds2Error(sheetJsError) && !FALLBACK_CODES.has(sheetJsError.code))
+      throw sheetJsError;
+    const { readXlsx } = await import("./xlsx.js");
     try {
-      return readWithSheetJS(bytes, file, "xlsx", limits);
-    } catch (sheetJsError) {
-      throw isMds2Error(excelJsError) ? excelJsError : sheetJsError;
+      return await readXlsx(bytes, file);
+    } catch {
+      throw sheetJsError;
     }
   }
 }

@@ -2,12 +2,9 @@
 
 import type { Assessment } from "../model/assessment.js";
 import type { Disclosure } from "../model/disclosure.js";
-import { renderAnswersCsv, renderFindingsCsv } from "./csv.js";
-import { renderHtml } from "./html/index.js";
-import { renderPdf } from "./pdf/index.js";
-import { renderAnnotatedXlsx } from "./xlsx/index.js";
 
-export { renderHtml } from "./html/index.js";
+// Each renderer imports its library (handlebars, pdfkit, exceljs) on first
+// use, so a run that writes JSON only never loads them.
 
 /** One output file, named by the report's base name plus `suffix`. */
 export interface RenderedFile {
@@ -36,29 +33,39 @@ function toJson(value: unknown): string {
 
 /** Every output format `mds2 report --format` accepts, in the order help lists them. */
 export const renderers: Record<string, Renderer> = {
-  html: (disclosure, assessment) => [
-    { suffix: ".html", content: renderHtml(disclosure, assessment) },
-  ],
+  html: async (disclosure, assessment) => {
+    const { renderHtml } = await import("./html/index.js");
+    return [{ suffix: ".html", content: renderHtml(disclosure, assessment) }];
+  },
   json: (disclosure, assessment) => [
     { suffix: ".disclosure.json", content: toJson(disclosure) },
     { suffix: ".assessment.json", content: toJson(assessment) },
   ],
-  csv: (disclosure, assessment) => [
-    { suffix: ".answers.csv", content: renderAnswersCsv(disclosure) },
-    { suffix: ".findings.csv", content: renderFindingsCsv(assessment) },
-  ],
-  pdf: async (disclosure, assessment, context = {}) => [
-    {
-      suffix: ".pdf",
-      content: await renderPdf(disclosure, assessment, context),
-    },
-  ],
-  xlsx: async (disclosure, assessment, context = {}) => [
-    {
-      suffix: ".annotated.xlsx",
-      content: await renderAnnotatedXlsx(disclosure, assessment, context),
-    },
-  ],
+  csv: async (disclosure, assessment) => {
+    const { renderAnswersCsv, renderFindingsCsv } = await import("./csv.js");
+    return [
+      { suffix: ".answers.csv", content: renderAnswersCsv(disclosure) },
+      { suffix: ".findings.csv", content: renderFindingsCsv(assessment) },
+    ];
+  },
+  pdf: async (disclosure, assessment, context = {}) => {
+    const { renderPdf } = await import("./pdf/index.js");
+    return [
+      {
+        suffix: ".pdf",
+        content: await renderPdf(disclosure, assessment, context),
+      },
+    ];
+  },
+  xlsx: async (disclosure, assessment, context = {}) => {
+    const { renderAnnotatedXlsx } = await import("./xlsx/index.js");
+    return [
+      {
+        suffix: ".annotated.xlsx",
+        content: await renderAnnotatedXlsx(disclosure, assessment, context),
+      },
+    ];
+  },
 };
 
 export function outputFormats(): string[] {

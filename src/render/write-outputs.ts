@@ -1,6 +1,6 @@
 /** Atomic writing of a report's files into one folder under a sanitized base name. */
 
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { Mds2Error } from "../errors.js";
@@ -55,13 +55,47 @@ export function reportBaseName(disclosure: Disclosure): string {
 }
 
 /**
+ * Throws when `target` already exists and is one of `inputs` (the same file
+ * through any path or hard link), because inputs are never modified. `-`
+ * (standard input) and inputs that cannot be read are skipped.
+ */
+export async function rejectInputAsOutput(
+  target: string,
+  inputs: readonly string[],
+): Promise<void> {
+  const targetStats = await stat(target).catch(() => undefined);
+  if (!targetStats) return;
+
+  for (const input of inputs) {
+    if (input === "-" || input === "") continue;
+    const inputStats = await stat(input).catch(() => undefined);
+    if (
+      inputStats &&
+      inputStats.dev === targetStats.dev &&
+      inputStats.ino === targetStats.ino
+    ) {
+      throw new Mds2Error(
+        "output.failed",
+        "the output file would replace the input file",
+        {
+          file: target,
+          hint: "Choose another output file or folder with -o.",
+        },
+      );
+    }
+  }
+}
+
+/**
  * Writes each file as `folder/baseName+suffix`, creating the folder, each
- * through a temporary file renamed into place. Returns the written paths.
+ * through a temporary file renamed into place. Writes nothing when a target
+ * is one of `inputs`. Returns the written paths.
  */
 export async function writeOutputs(
   folder: string,
   baseName: string,
   files: readonly RenderedFile[],
+  inputs: readonly string[] = [],
 ): Promise<string[]> {
   const safeBase = sanitizeFileName(baseName) || FALLBACK_BASE_NAME;
   const suffixes = new Set<string>();
@@ -81,9 +115,14 @@ export async function writeOutputs(
     throw outputError(folder, "cannot create the output folder", error);
   }
 
+  const targets = files.map((file) =>
+    path.join(folder, `${safeBase}${file.suffix}`),
+  );
+  for (const target of targets) await rejectInputAsOutput(target, inputs);
+
   const written: string[] = [];
-  for (const file of files) {
-    const target = path.join(folder, `${safeBase}${file.suffix}`);
+  for (const [index, file] of files.entries()) {
+    const target = targets[index]!;
     try {
       await writeFileAtomic(target, toWritable(file.content));
     } catch (error) {

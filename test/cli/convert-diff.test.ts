@@ -215,6 +215,20 @@ describe("mds2 diff", () => {
     ).toContain("unrecognized");
   });
 
+  it.each([
+    ["convert", (input: string) => ["convert", input, "--to", "json"]],
+    ["diff", (input: string) => ["diff", NEMA, input]],
+  ])("%s never writes over its input", async (_command, args) => {
+    const input = await writeEditedCopy(NEMA, { C50: "Yes" });
+    const before = await readFile(input);
+
+    const result = await mds2([...args(input), "-o", input]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/would replace the input file/);
+    expect(await readFile(input)).toEqual(before);
+  });
+
   it("writes the output atomically to -o", async () => {
     const out = join(dirname(edited), "changes.txt");
     const result = await mds2(["diff", NEMA, edited, "-o", out]);

@@ -6,6 +6,8 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatSummary } from "../../src/cli/commands/parse.js";
+import type { Disclosure } from "../../src/model/disclosure.js";
 import { NEMA_2019_XLSX } from "../helpers/workbook-fixtures.js";
 
 // Runs the built CLI (`npm test` builds first through `pretest`).
@@ -23,6 +25,20 @@ function mds2(args: string[], input?: Buffer) {
   };
 }
 
+const TEXT_IDS = [
+  "ALOF-1",
+  "ALOF-2",
+  "AUDT-1",
+  "AUDT-1.1",
+  "AUTH-1",
+  "AUTH-2",
+  "PLOK-1",
+  "PLOK-2",
+  "PLOK-3",
+  "PLOK-4",
+  "SAHD-15",
+];
+
 let folder: string;
 const bad: Record<string, string> = {};
 
@@ -39,6 +55,14 @@ beforeAll(async () => {
   sheet.addRow(["Infusion pumps", 12000]);
   bad.noTable = path.join(folder, "budget.xlsx");
   await workbook.xlsx.writeFile(bad.noTable);
+
+  // A text form whose first answer starts with a clear-screen sequence.
+  const lines = TEXT_IDS.map(
+    (id, index) =>
+      `${id},Question ${id}?: ${index === 0 ? "\u001b[2J" : ""}Yes`,
+  );
+  bad.escape = path.join(folder, "escape.txt");
+  await writeFile(bad.escape, `${lines.join("\n")}\n`);
 });
 
 afterAll(async () => {
@@ -102,6 +126,27 @@ describe("mds2 parse", () => {
     expect(JSON.parse(stdout).source.file).toBe("stdin");
   });
 
+  it("rejects standard input over the size limit", () => {
+    const result = spawnSync(process.execPath, [CLI, "parse", "-"], {
+      input: Buffer.alloc(3 * 1024 * 1024),
+      encoding: "utf8",
+      env: { ...process.env, MDS2_MAX_INPUT_MB: "1" },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^mds2: stdin: the input file size .* exceeds the limit of 1 MB/,
+    );
+  });
+
+  it("rejects its input as the output", async () => {
+    const input = path.join(folder, "same.txt");
+    await writeFile(input, await readFile(bad.escape!));
+    const { status, stderr } = mds2(["parse", input, "--json", "-o", input]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("would replace the input file");
+    expect(await readFile(input)).toEqual(await readFile(bad.escape!));
+  });
+
   it("rejects --json with --csv", () => {
     const { status, stderr } = mds2([
       "parse",
@@ -131,5 +176,36 @@ describe("mds2 parse", () => {
     const { status, stderr } = mds2(["parse", missing]);
     expect(status).toBe(2);
     expect(stderr).toBe(`mds2: ${missing}: file not found. Check the path.\n`);
+  });
+});
+
+describe("parse summary", () => {
+  it("escapes control characters from the form", () => {
+    const { status, stdout } = mds2(["parse", bad.escape!]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('the answer "\\u001b[2JYes"');
+    expect(stdout).not.toContain("\u001b");
+  });
+
+  it("counts problems past ten of a code", () => {
+    const disclosure = {
+      source: { file: "form.xlsx", sha256: "", format: "xlsx" },
+      edition: "HN 1-2019",
+      device: {},
+      answers: [],
+      notes: [],
+      problems: Array.from({ length: 25 }, (_, index) => ({
+        code: "question.unknown",
+        severity: "warning",
+        message: `ZZZZ-${index} is not a question of this edition`,
+        location: `S!C${index + 1}`,
+      })),
+    } as unknown as Disclosure;
+    const lines = formatSummary(disclosure).trimEnd().split("\n");
+    expect(lines).toContain("Problems: 25");
+    expect(lines.filter((line) => line.includes("ZZZZ-"))).toHaveLength(10);
+    expect(lines.at(-1)).toBe(
+      "  … 15 more question.unknown problems; --json lists them all",
+    );
   });
 });

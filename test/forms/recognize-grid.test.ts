@@ -129,6 +129,34 @@ describe("recognizeGrid", () => {
     expect(recognizeGrid(content)!.rows[0]!.printedId).toBe("ALOF - 1");
   });
 
+  it("reads IDs in lower or mixed case", () => {
+    const content = grid(
+      sheet(
+        "S",
+        IDS.map((id, index) => [
+          index % 2 === 0 ? id.toLowerCase() : id,
+          "q",
+          "Yes",
+        ]),
+      ),
+    );
+    const rows = recognizeGrid(content)!.rows;
+    expect(rows).toHaveLength(IDS.length);
+    expect(rows[0]!.printedId).toBe("alof-1");
+    expect(rows[0]!.answerLocation).toBe("S!C1");
+  });
+
+  it("keeps lower-case note labels out of the questions", () => {
+    const content = grid(
+      sheet("S", [
+        ...IDS.map((id) => [id, "q", "Yes"]),
+        ["note-1", "First note."],
+      ]),
+    );
+    const form = recognizeGrid(content)!;
+    expect(form.rows.map((row) => row.printedId)).toEqual(IDS);
+  });
+
   it("reads the notes block and other considerations", () => {
     const content = grid(
       sheet("S", [

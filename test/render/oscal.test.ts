@@ -73,7 +73,9 @@ describe("renderOscalComponentDefinition", () => {
         requirement["control-id"] === "alof",
     );
 
-    expect(component.title).toBe("Acme Medical <Devices> & Co. Infusor X1");
+    expect(component.title).toBe(
+      "Acme Medical \\<Devices\\> \\& Co. Infusor X1",
+    );
     expect(component["responsible-roles"][0]["role-id"]).toBe("provider");
     expect(document["component-definition"].metadata.roles).toEqual([
       { id: "provider", title: "Provider" },
@@ -94,6 +96,27 @@ describe("renderOscalComponentDefinition", () => {
     );
     expect(document["component-definition"].metadata["last-modified"]).toBe(
       "2021-03-15T00:00:00.000Z",
+    );
+  });
+
+  it("escapes vendor Markdown and HTML", () => {
+    const disclosure = packDisclosure();
+    const alof = disclosure.answers.find((answer) => answer.id === "ALOF-1")!;
+    alof.raw = "Yes, [x](javascript:alert(1)) <img src=x onerror=alert(1)>";
+    disclosure.notes[0]!.text = "![i](data:text/html,x) `code` *bold*";
+
+    const document = JSON.parse(renderOscalComponentDefinition(disclosure));
+    const [capabilities] =
+      document["component-definition"].components[0]["control-implementations"];
+    const requirement = capabilities["implemented-requirements"].find(
+      (entry: { "control-id": string }) => entry["control-id"] === "alof",
+    );
+
+    expect(requirement.description).toContain(
+      "\\[x\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>",
+    );
+    expect(requirement.props[0].remarks).toContain(
+      "\\!\\[i\\](data:text/html,x) \\`code\\` \\*bold\\*",
     );
   });
 

@@ -8,6 +8,7 @@ import { assess } from "../../src/crossref/index.js";
 import { builtInMapping } from "../../src/mapping/built-in.js";
 import { parseDisclosure } from "../../src/parse.js";
 import { renderPdf, sortFindings } from "../../src/render/pdf/index.js";
+import { MAX_DRAWN_TEXT } from "../../src/render/pdf/layout.js";
 import {
   packAssessment,
   packDisclosure,
@@ -142,6 +143,26 @@ describe("renderPdf", () => {
       "acme-infusor-x1.xlsx",
     );
     await document.destroy();
+  });
+
+  it("cuts an unbroken 100 KB note", async () => {
+    const disclosure = packDisclosure();
+    disclosure.notes[0]!.text = "A".repeat(100 * 1024);
+    disclosure.device.manufacturer = "M".repeat(100 * 1024);
+
+    const text = await textOf(
+      await renderPdf(disclosure, packAssessment(), { generatedAt }),
+    );
+
+    expect(text).toContain("(cut; full text in the attached JSON)");
+    expect(text).not.toContain("A".repeat(MAX_DRAWN_TEXT + 1));
+    expect(text).not.toContain("M".repeat(MAX_DRAWN_TEXT + 1));
+  });
+
+  it("says where it lacks a glyph", async () => {
+    const text = await textOf(await renderSample());
+
+    expect(text).toMatch(/Where: [^.]*Answers, PAUT-1 \([^)]*U\+533B/);
   });
 
   it("is byte-identical for a fixed time", async () => {

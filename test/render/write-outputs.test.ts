@@ -112,6 +112,27 @@ describe("writeOutputs", () => {
     expect((error as Mds2Error).file).toBe(path.join(blocker, "sub"));
   });
 
+  it("never replaces an input file", async () => {
+    const target = path.join(folder, "input-folder");
+    await writeOutputs(target, "form", [{ suffix: ".pdf", content: "input" }]);
+    const input = path.join(target, "form.pdf");
+
+    const error = await writeOutputs(
+      target,
+      "form",
+      [
+        { suffix: ".html", content: "report" },
+        { suffix: ".pdf", content: "pack" },
+      ],
+      [input],
+    ).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(Mds2Error);
+    expect((error as Mds2Error).file).toBe(input);
+    expect(await readFile(input, "utf8")).toBe("input");
+    expect(await readdir(target)).toEqual(["form.pdf"]);
+  });
+
   it.each([["html"], ["/x.html"], [".a/b"], [""]])(
     "rejects the suffix %j",
     async (suffix) => {

@@ -17,6 +17,7 @@ import {
   SEVERITY_FILLS,
   STATUS_FILLS,
 } from "../../src/render/xlsx/annotate.js";
+import { MAX_CELL_TEXT, toXmlText } from "../../src/render/xlsx/xml-text.js";
 import { disclosure2013 } from "../helpers/edition-2013-records.js";
 import {
   prefixedNamespace,
@@ -223,6 +224,56 @@ describe("renderXlsx2019", () => {
 
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://x.example")');
+  });
+});
+
+describe("toXmlText", () => {
+  it.each([
+    ["noncharacter U+FFFE", "a\uFFFEb", "a\uFFFDb"],
+    ["noncharacter U+FFFF", "a\uFFFFb", "a\uFFFDb"],
+    ["lone surrogate", "a\uD800b", "a\uFFFDb"],
+    ["control character", "a\u0007b", "a\uFFFDb"],
+    ["emoji and CJK", "😀 医疗", "😀 医疗"],
+    ["tab and line break", "a\tb\r\nc", "a\tb\r\nc"],
+  ])("replaces a %s as needed", (_case, input, expected) => {
+    expect(toXmlText(input)).toBe(expected);
+  });
+
+  it("cuts text to the cell limit", () => {
+    const text = toXmlText("A".repeat(100 * 1024));
+
+    expect(text).toHaveLength(MAX_CELL_TEXT);
+    expect(text.endsWith("(cut; full text in the JSON record)")).toBe(true);
+  });
+});
+
+describe("workbook outputs with hostile vendor text", () => {
+  const hostile = "=1+1 \uFFFE\uFFFF end";
+
+  function hostileDisclosure(): Disclosure {
+    const disclosure = packDisclosure();
+    disclosure.notes[0]!.text = hostile;
+    disclosure.answers[0]!.raw = hostile;
+    disclosure.answers[0]!.value = "text";
+    return disclosure;
+  }
+
+  it.each([
+    ["2019 layout", () => renderXlsx2019(hostileDisclosure())],
+    [
+      "annotated workbook",
+      () => renderAnnotatedXlsx(hostileDisclosure(), packAssessment()),
+    ],
+  ])("writes a %s that exceljs reads back", async (_name, render) => {
+    const workbook = await load(await render());
+    const texts: string[] = [];
+    workbook.getWorksheet("mds2-form")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string") texts.push(cell.value);
+      }),
+    );
+
+    expect(texts).toContain("=1+1 \uFFFD\uFFFD end");
   });
 });
 

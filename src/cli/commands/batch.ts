@@ -2,14 +2,11 @@
 
 import os from "node:os";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { BatchSummary } from "../../batch/index.js";
 import {
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
-  createProgress,
-  formatSummary,
-  runBatch,
-  type BatchSummary,
-} from "../../batch/index.js";
+} from "../../batch/defaults.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../run.js";
 import {
   assessOptions,
@@ -102,6 +99,10 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
       ) as unknown as Argv<BatchArguments>,
   handler: async (args: ArgumentsCamelCase<BatchArguments>) => {
     const formats = parseFormats(args.format);
+    // The pool, the catalog database and the progress bar load only when a
+    // batch runs, not for `--help` or another command.
+    const { createProgress, formatSummary, runBatch } =
+      await import("../../batch/index.js");
     // Loading here rejects a bad --mapping or --evidence before any worker starts.
     await loadAssessOptions(args);
 

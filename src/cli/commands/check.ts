@@ -15,7 +15,7 @@ import {
   type Severity,
 } from "../../model/assessment.js";
 import { parseFile } from "../../parse.js";
-import { EXIT_FINDINGS } from "../run.js";
+import { EXIT_FINDINGS, printable } from "../run.js";
 import {
   assessOptions,
   loadAssessOptions,
@@ -169,7 +169,7 @@ function deviceLine(assessment: Assessment): string {
   const parts = [device.manufacturer, device.model, device.description].filter(
     (part): part is string => Boolean(part && part.trim()),
   );
-  return parts.length > 0 ? parts.join(" / ") : "(not stated)";
+  return parts.length > 0 ? printable(parts.join(" / ")) : "(not stated)";
 }
 
 function platformLine(assessment: Assessment): string {
@@ -178,8 +178,8 @@ function platformLine(assessment: Assessment): string {
     platform.from === "option"
       ? "given with --platform"
       : platform.from === "default"
-        ? "not named in the disclosure"
-        : `detected from "${platform.evidence[0]?.text ?? ""}"` +
+        ? "not named in the disclosure: every mapped control counts; narrow with --platform"
+        : `detected from "${printable(platform.evidence[0]?.text ?? "")}"` +
           (platform.evidence[0]?.location
             ? ` at ${platform.evidence[0].location}`
             : "");
@@ -196,21 +196,30 @@ function capabilityTable(assessment: Assessment, colors: Colors): string[] {
     ) + 2;
   const header = `${"Capability".padEnd(nameWidth + 6)}${"Status".padEnd(16)}${"Claim".padEnd(16)}Controls`;
   const rows = assessment.capabilities.map((capability) => {
-    const applicable = capability.controls.filter(
-      (control) => control.applicable,
+    // The count the findings use: applicable primary controls.
+    const deciding = capability.controls.filter(
+      (control) => control.applicable && control.role === "primary",
     ).length;
+    const reference = capability.controls.length - deciding;
     const status = STATUS_COLORS[capability.status](
       colors,
       capability.status.padEnd(16),
     );
     const controls =
-      applicable === capability.controls.length
-        ? String(applicable)
-        : `${applicable} of ${capability.controls.length}`;
+      reference === 0 ? String(deciding) : `${deciding} (+${reference})`;
     return `${capability.code.padEnd(6)}${capability.name.padEnd(nameWidth)}${status}${capability.claim.padEnd(16)}${controls}`;
   });
-  return [colors.bold(header), ...rows];
+  const legend = colors.dim(
+    "Controls: those that decide the status (+ secondary or other-platform ones)",
+  );
+  return [colors.bold(header), ...rows, legend];
 }
+
+/**
+ * How many findings of one kind and severity the summary lists before counting
+ * the rest. It exceeds the 19 capabilities, so status findings are never cut.
+ */
+const FINDINGS_SHOWN_PER_KIND = 20;
 
 function findingLines(assessment: Assessment, colors: Colors): string[] {
   const counts = SEVERITIES.filter(
@@ -227,11 +236,21 @@ function findingLines(assessment: Assessment, colors: Colors): string[] {
     );
     if (findings.length === 0) continue;
     lines.push("", SEVERITY_COLORS[severity](colors, severity.toUpperCase()));
+    const shownByKind = new Map<string, number>();
     for (const finding of findings) {
+      const shown = shownByKind.get(finding.kind) ?? 0;
+      shownByKind.set(finding.kind, shown + 1);
+      if (shown >= FINDINGS_SHOWN_PER_KIND) continue;
       const where = finding.location
         ? colors.dim(` (${finding.location})`)
         : "";
-      lines.push(`  ${finding.id}: ${finding.message}${where}`);
+      lines.push(`  ${finding.id}: ${printable(finding.message)}${where}`);
+    }
+    for (const [kind, count] of shownByKind) {
+      if (count <= FINDINGS_SHOWN_PER_KIND) continue;
+      lines.push(
+        `  … ${count - FINDINGS_SHOWN_PER_KIND} more ${severity} ${kind} findings; --json lists them all`,
+      );
     }
   }
 

@@ -100,7 +100,7 @@ export const convertCommand: CommandModule<object, ConvertArguments> = {
     // yargs 18 hands a lone `-` positional over as an empty string.
     const disclosure = await parseFile(args.file === "" ? "-" : args.file);
     const content = await convert(disclosure, args, timestamp);
-    await writeCommandOutput(content, args.output);
+    await writeCommandOutput(content, args.output, [args.file]);
   },
 };
 

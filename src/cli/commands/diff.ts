@@ -64,6 +64,6 @@ export const diffCommand: CommandModule<object, DiffArguments> = {
     const content = args.json
       ? `${JSON.stringify(diff, null, 2)}\n`
       : formatDiff(diff);
-    await writeCommandOutput(content, args.output);
+    await writeCommandOutput(content, args.output, [args.old, args.new]);
   },
 };

@@ -1,7 +1,7 @@
 /** `mds2 mapping show|validate|export`: inspect, check and export control mappings. */
 
 import type { ArgumentsCamelCase, Argv, CommandModule, Options } from "yargs";
-import { findPlatform } from "../../crossref/platform.js";
+import { PLATFORMS, findPlatform } from "../../crossref/platform.js";
 import { Mds2Error } from "../../errors.js";
 import type { Control, Mapping } from "../../mapping/control.js";
 import {
@@ -19,10 +19,12 @@ import {
 import { formatCisReference } from "../../mapping/export/csv.js";
 import {
   WINDOWS_PLATFORMS,
+  canonicalPlatform,
   isCapabilityCode,
+  platformIds,
   isSectionCode,
 } from "../../mapping/vocabulary.js";
-import { EXIT_INPUT } from "../run.js";
+import { EXIT_INPUT, printable } from "../run.js";
 import { writeCommandOutput } from "./output.js";
 
 interface SourceArguments {
@@ -131,7 +133,7 @@ const validateCommand: CommandModule<object, ValidateArguments> = {
     } catch (error) {
       if (!(error instanceof MappingValidationError)) throw error;
       for (const issue of error.issues)
-        process.stderr.write(`${formatMappingIssue(issue)}\n`);
+        process.stderr.write(`${printable(formatMappingIssue(issue))}\n`);
       const count = `${error.issues.length}${error.truncated ? "+" : ""}`;
       process.stderr.write(`invalid: ${count} row errors in ${args.file}\n`);
       process.exitCode = EXIT_INPUT;
@@ -167,7 +169,14 @@ const exportCommand: CommandModule<object, ExportArguments> = {
       ) as unknown as Argv<ExportArguments>,
   handler: async (args: ArgumentsCamelCase<ExportArguments>) => {
     const mapping = await selectMapping(args);
-    await writeCommandOutput(exportMapping(mapping, args.format), args.output);
+    const inputs = [args.mapping, args.mappingExtend].filter(
+      (input): input is string => input !== undefined,
+    );
+    await writeCommandOutput(
+      exportMapping(mapping, args.format),
+      args.output,
+      inputs,
+    );
   },
 };
 
@@ -196,11 +205,22 @@ function checkedCapability(code: string): string {
   });
 }
 
-/** Returns a detected-platform ID with the control platform tags it accepts, or the tag itself. */
+/**
+ * Returns a detected-platform ID with the control platform tags it accepts,
+ * or a control platform tag itself; throws a usage error for anything else.
+ */
 function platformTags(id: string): string[] {
   const normalized = id.trim().toLowerCase();
   const platform = findPlatform(normalized);
-  return platform ? [platform.id, ...platform.controlPlatforms] : [normalized];
+  if (platform) return [platform.id, ...platform.controlPlatforms];
+  const tag = canonicalPlatform(normalized);
+  if (tag) return [tag];
+  const known = [
+    ...new Set([...PLATFORMS.map((known) => known.id), ...platformIds()]),
+  ];
+  throw new Mds2Error("usage", `unknown platform "${id}"`, {
+    hint: `Use one of: ${known.join(", ")}.`,
+  });
 }
 
 const TITLE_WIDTH = 56;

@@ -2,19 +2,23 @@
 
 import writeFileAtomic from "write-file-atomic";
 import { Mds2Error } from "../../errors.js";
+import { rejectInputAsOutput } from "../../render/write-outputs.js";
 
 /**
  * Writes `content` to `path` through a temporary file renamed into place, or
- * to standard output when no path (or `-`) is given.
+ * to standard output when no path (or `-`) is given. Rejects a `path` that is
+ * one of `inputs`.
  */
 export async function writeCommandOutput(
   content: string | Uint8Array,
   path: string | undefined,
+  inputs: readonly string[] = [],
 ): Promise<void> {
   if (path === undefined || path === "-") {
     process.stdout.write(content);
     return;
   }
+  await rejectInputAsOutput(path, inputs);
   try {
     await writeFileAtomic(
       path,

@@ -4,6 +4,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { AnswerValue, Disclosure } from "../../model/disclosure.js";
 import { parseFile } from "../../parse.js";
 import { renderAnswersCsv } from "../../render/csv.js";
+import { printable } from "../run.js";
 import { writeCommandOutput } from "./output.js";
 
 interface ParseArgs {
@@ -22,6 +23,9 @@ const VALUE_LABELS: Record<AnswerValue, string> = {
   text: "text",
   unrecognized: "unrecognized",
 };
+
+/** How many problems of one code the summary lists before counting the rest. */
+const PROBLEMS_SHOWN_PER_CODE = 10;
 
 export const parseCommand: CommandModule<object, ParseArgs> = {
   command: "parse <file>",
@@ -62,7 +66,7 @@ export const parseCommand: CommandModule<object, ParseArgs> = {
       : args.csv
         ? renderAnswersCsv(disclosure)
         : formatSummary(disclosure);
-    await writeCommandOutput(output, args.output);
+    await writeCommandOutput(output, args.output, [file]);
   },
 };
 
@@ -98,12 +102,22 @@ export function formatSummary(disclosure: Disclosure): string {
   if (disclosure.problems.length === 0) lines.push("Problems: none");
   else {
     lines.push(`Problems: ${disclosure.problems.length}`);
+    const shownByCode = new Map<string, number>();
     for (const problem of disclosure.problems) {
+      const shown = shownByCode.get(problem.code) ?? 0;
+      shownByCode.set(problem.code, shown + 1);
+      if (shown >= PROBLEMS_SHOWN_PER_CODE) continue;
       const place = problem.location ? ` ${problem.location}` : "";
       lines.push(
         `  ${problem.severity} ${problem.code}${place}: ${problem.message}`,
       );
     }
+    for (const [code, count] of shownByCode) {
+      if (count <= PROBLEMS_SHOWN_PER_CODE) continue;
+      lines.push(
+        `  … ${count - PROBLEMS_SHOWN_PER_CODE} more ${code} problems; --json lists them all`,
+      );
+    }
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map(printable).join("\n")}\n`;
 }

@@ -83,6 +83,7 @@ export const reportCommand: CommandModule<object, ReportArguments> = {
       args.output,
       reportBaseName(disclosure),
       files,
+      [args.file],
     );
     process.stdout.write(paths.map((path) => `${path}\n`).join(""));
   },

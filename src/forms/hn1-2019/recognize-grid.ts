@@ -25,6 +25,7 @@ const EDITION = "HN 1-2019";
 
 /** A question row's ID cell, after trimming: `ALOF-1`, `AUDT-4.1.1`, `SHAD - 15`. */
 export const QUESTION_ID_PATTERN = /^[A-Z]{3,4}\s*-\s*\d+(\.\d+){0,2}$/;
+const ANY_CASE_ID_PATTERN = new RegExp(QUESTION_ID_PATTERN.source, "i");
 
 // A grid is taken for an HN 1-2019 form when one column contains at least this
 // many question IDs, whose prefixes name at least MIN_SECTIONS of its sections.
@@ -35,6 +36,17 @@ const SECTION_CODES: ReadonlySet<string> = new Set([
   ...editionData(EDITION).sections.map((section) => section.code),
   "SHAD",
 ]);
+
+/**
+ * True for a question ID cell. Upper-case IDs of any prefix count; IDs in
+ * other case (`alof-2`) only with a known section prefix, so that labels such
+ * as `Note-1` are not taken for questions.
+ */
+function isQuestionId(text: string): boolean {
+  if (QUESTION_ID_PATTERN.test(text)) return true;
+  if (!ANY_CASE_ID_PATTERN.test(text)) return false;
+  return SECTION_CODES.has(text.split("-")[0]!.trim().toUpperCase());
+}
 
 // Rows below the first question searched for the answer caption.
 const CAPTION_SEARCH_ROWS = 60;
@@ -82,7 +94,7 @@ export function recognizeGrid(content: SourceContent): RawForm | undefined {
     const idText = cleanText(cells[columns.id]?.text ?? "");
     const questionCell = cells[columns.question];
 
-    if (QUESTION_ID_PATTERN.test(idText)) {
+    if (isQuestionId(idText)) {
       rows.push(readQuestionRow(sheet, rowIndex, columns));
       part = "questions";
       continue;
@@ -162,8 +174,8 @@ function bestIdColumn(
   sheet.rows.forEach((cells, rowIndex) => {
     cells.forEach((cell, column) => {
       const text = cleanText(cell?.text ?? "");
-      if (!QUESTION_ID_PATTERN.test(text)) return;
-      const prefix = text.split("-")[0]!.trim();
+      if (!isQuestionId(text)) return;
+      const prefix = text.split("-")[0]!.trim().toUpperCase();
       const entry = counts.get(column) ?? {
         count: 0,
         firstRow: rowIndex,
@@ -235,7 +247,7 @@ function columnsFromHeader(
   ) {
     const idText = cleanText(sheet.rows[rowIndex]?.[idColumn]?.text ?? "");
     if (rowIndex > firstRow + CAPTION_SEARCH_ROWS) break;
-    if (!QUESTION_ID_PATTERN.test(idText)) captionRows.push(rowIndex);
+    if (!isQuestionId(idText)) captionRows.push(rowIndex);
   }
 
   for (const rowIndex of captionRows) {

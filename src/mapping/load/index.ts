@@ -8,6 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { Mds2Error, formatErrorLine } from "../../errors.js";
+import { readError } from "../read-error.js";
 import { readSource } from "../../read/index.js";
 import { sniffContainer } from "../../read/sniff.js";
 import type { Control, Mapping } from "../control.js";
@@ -121,11 +122,7 @@ export async function loadMappingFile(path: string): Promise<Mapping> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new Mds2Error("input.not-found", "cannot read the mapping file", {
-      file: path,
-      hint: "Check the path given to --mapping.",
-      cause: error,
-    });
+    throw readError(error, path, "mapping");
   }
   return loadMapping(bytes, path);
 }

@@ -7,7 +7,6 @@
 import { Mds2Error } from "../../errors.js";
 import type { Problem } from "../../model/disclosure.js";
 import type { FormField, SourceContent, TextLine } from "../source-content.js";
-import { readFormFields } from "./form-fields.js";
 import {
   groupLines,
   joinItems,
@@ -113,7 +112,10 @@ async function formFields(
   hasAcroForm: boolean,
   problems: Problem[],
 ): Promise<FormField[]> {
-  const result = hasAcroForm ? await readFormFields(bytes) : undefined;
+  // pdf-lib is imported only for a file with an AcroForm.
+  const result = hasAcroForm
+    ? await (await import("./form-fields.js")).readFormFields(bytes)
+    : undefined;
   if (result) {
     problems.push(...result.problems);
     return result.fields;

@@ -16,8 +16,31 @@ let pdfjsPromise: Promise<Pdfjs> | undefined;
 
 /** Imports the Node build of pdfjs once. In Node it runs without a worker thread. */
 export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjsPromise ??= importPdfjs();
   return pdfjsPromise;
+}
+
+/**
+ * The legacy build bundles core-js, which replaces the built-in
+ * `Array.prototype.push` with a polyfill several times slower, for every
+ * array in the thread (a strictness detail about arrays whose length is
+ * read-only, which neither pdfjs nor mds2 relies on). Both halves of pdfjs
+ * are imported here, the worker half registered where pdfjs looks for it
+ * first, and the built-in method put back.
+ */
+async function importPdfjs(): Promise<Pdfjs> {
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const nativePush = Array.prototype.push;
+  try {
+    const [pdfjs, worker] = await Promise.all([
+      import("pdfjs-dist/legacy/build/pdf.mjs"),
+      import("pdfjs-dist/legacy/build/pdf.worker.mjs"),
+    ]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return pdfjs;
+  } finally {
+    Array.prototype.push = nativePush;
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   documentTimestamp,
   mds2Prop,
   OSCAL_VERSION,
+  toMarkup,
   toOscalString,
   toToken,
   uuidV5,
@@ -64,7 +65,7 @@ export function buildAssessmentResults(
   const findings = assessment.findings.map((finding) => ({
     uuid: uuidV5(`${key}:finding:${finding.id}`),
     title: `${finding.id}: ${finding.kind}`,
-    description: finding.message,
+    description: toMarkup(finding.message),
     props: compact([
       mds2Prop("finding-id", finding.id),
       mds2Prop("kind", finding.kind),
@@ -97,7 +98,7 @@ export function buildAssessmentResults(
     "assessment-results": {
       uuid: uuidV5(`${key}:assessment-results`),
       metadata: {
-        title: `MDS2 assessment: ${title}`,
+        title: `MDS2 assessment: ${toMarkup(title)}`,
         "last-modified": timestamp,
         version: toOscalString(
           assessment.device.documentId,
@@ -118,7 +119,7 @@ export function buildAssessmentResults(
       results: [
         {
           uuid: uuidV5(`${key}:result`),
-          title: `Cross-reference of ${assessment.source.file}`,
+          title: `Cross-reference of ${toMarkup(assessment.source.file)}`,
           description:
             `Capabilities disclosed in the ${assessment.edition} form checked against ` +
             `${assessment.mapping.name} for ${assessment.platform.name}` +
@@ -141,7 +142,7 @@ export function buildAssessmentResults(
         resources: [
           {
             uuid: planUuid,
-            title: `MDS2 disclosure ${assessment.source.file}`,
+            title: `MDS2 disclosure ${toMarkup(assessment.source.file)}`,
             description: `The ${assessment.edition} form the assessment was made from.`,
             props: compact([
               mds2Prop("source-sha256", assessment.source.sha256),

@@ -12,6 +12,7 @@ import {
   documentTimestamp,
   mds2Prop,
   OSCAL_VERSION,
+  toMarkup,
   toOscalString,
   toToken,
   uuidV5,
@@ -79,7 +80,7 @@ export function buildComponentDefinition(
     "component-definition": {
       uuid: uuidV5(`${key}:component-definition`),
       metadata: {
-        title: `MDS2 disclosure: ${title}`,
+        title: `MDS2 disclosure: ${toMarkup(title)}`,
         ...(device.releaseDate
           ? { published: documentTimestamp(undefined, device.releaseDate) }
           : {}),
@@ -104,11 +105,12 @@ export function buildComponentDefinition(
         {
           uuid: uuidV5(`${key}:component`),
           type: "hardware",
-          title,
-          description:
+          title: toMarkup(title),
+          description: toMarkup(
             device.description ??
-            device.intendedUse ??
-            `Medical device described by ${disclosure.source.file}.`,
+              device.intendedUse ??
+              `Medical device described by ${disclosure.source.file}.`,
+          ),
           props: compact([
             mds2Prop("mds2-edition", disclosure.edition),
             mds2Prop("manufacturer", device.manufacturer),
@@ -173,7 +175,9 @@ function implementedRequirement(
   return {
     uuid: uuidV5(`${key}:implemented-requirement:${section}`),
     "control-id": toToken(section.toLowerCase()),
-    description: answers.map((answer) => `- ${answerLine(answer)}`).join("\n"),
+    description: answers
+      .map((answer) => `- ${toMarkup(answerLine(answer))}`)
+      .join("\n"),
     props: answers.map((answer) => ({
       ...mds2Prop("answer", answer.value, { class: toToken(answer.id) })!,
       remarks: answerRemarks(answer, noteText),
@@ -203,5 +207,5 @@ function answerRemarks(
     lines.push(text ? `Note ${number}: ${text}` : `Note ${number} (not given)`);
   }
   lines.push(`Location: ${answer.location}`);
-  return lines.join("\n\n");
+  return lines.map(toMarkup).join("\n\n");
 }

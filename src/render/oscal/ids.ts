@@ -51,6 +51,16 @@ export function toOscalString(
 }
 
 /**
+ * Escapes vendor text for an OSCAL `markup-line` or `markup-multiline` field,
+ * which viewers render as Markdown: a backslash before each character that
+ * could start HTML, a link, an image, code or emphasis, so the text shows as
+ * written and never as markup.
+ */
+export function toMarkup(text: string): string {
+  return text.replace(/[\\`*_[\]<>&!|~]/g, "\\$&");
+}
+
+/**
  * Returns the timestamp stamped on a document: `timestamp` when given, else the
  * disclosure's release date at midnight UTC, else the Unix epoch, so the
  * same records always give the same bytes.

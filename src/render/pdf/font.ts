@@ -37,6 +37,10 @@ export function loadPackFonts(): PackFonts {
  */
 export class GlyphFilter {
   readonly missing = new Set<string>();
+  /** Characters without a glyph per place in the pack where they were replaced. */
+  readonly missingByPlace = new Map<string, Set<string>>();
+  /** The part of the pack being drawn, such as `Answers, MLDP-3`. */
+  place = "Cover";
   private readonly font: ReturnType<typeof fontkit.create>;
 
   constructor(fontBytes: Uint8Array) {
@@ -57,10 +61,20 @@ export class GlyphFilter {
         output += character;
       } else {
         this.missing.add(character);
+        this.recordPlace(character);
         output += "?";
       }
     }
     return output;
+  }
+
+  private recordPlace(character: string): void {
+    let characters = this.missingByPlace.get(this.place);
+    if (!characters) {
+      characters = new Set();
+      this.missingByPlace.set(this.place, characters);
+    }
+    characters.add(character);
   }
 }
 

@@ -112,7 +112,7 @@ function writeCover(
   });
   doc.moveDown(0.3);
   doc.font(FONT_REGULAR).fontSize(14).fillColor("#374151");
-  doc.text(layout.glyphs.filter(deviceTitle(disclosure)), {
+  doc.text(layout.prepare(deviceTitle(disclosure)), {
     width: layout.textWidth,
   });
   doc.moveDown(1.5);
@@ -358,10 +358,24 @@ function writeAnswers(layout: PackLayout, disclosure: Disclosure): void {
     layout.paragraph(
       `The embedded font has no glyph for ${missing.length} character(s) of the vendor's text; ` +
         `they are printed as ?: ${missing.map(codePointLabel).join(", ")}. ` +
+        `Where: ${missingGlyphPlaces(layout.glyphs.missingByPlace)}. ` +
         "The attached original form and JSON records hold the exact text.",
       { color: "#92400e" },
     );
   }
+}
+
+const MAX_LISTED_PLACES = 30;
+
+/** Lists the places with replaced characters as `Answers, MLDP-3 (U+4E2D)`, the first 30 in full. */
+function missingGlyphPlaces(byPlace: Map<string, Set<string>>): string {
+  const places = [...byPlace].map(
+    ([place, characters]) =>
+      `${place} (${[...characters].map(codePointLabel).join(", ")})`,
+  );
+  const listed = places.slice(0, MAX_LISTED_PLACES).join("; ");
+  const more = places.length - MAX_LISTED_PLACES;
+  return more > 0 ? `${listed}; and ${more} more` : listed;
 }
 
 function writeFooters(doc: PDFKit.PDFDocument): void {

@@ -18,14 +18,40 @@ const CELL_PADDING = 3;
 const RULE_COLOR = "#c8c8c8";
 const HEADER_FILL = "#eef0f3";
 
+/**
+ * Maximum characters of one vendor text drawn in the pack. pdfkit 0.20
+ * measures a word wider than its line by re-measuring ever shorter prefixes,
+ * so the time grows with the square of an unbroken run (100 KB took minutes
+ * and gigabytes). A table row is cut to half a page anyway.
+ */
+export const MAX_DRAWN_TEXT = 4000;
+
+const CUT_MARK = "… (cut; full text in the attached JSON)";
+
+/** Cuts `text` to `MAX_DRAWN_TEXT` characters, without splitting a surrogate pair, and marks the cut. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_DRAWN_TEXT) return text;
+  let end = MAX_DRAWN_TEXT;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${CUT_MARK}`;
+}
+
 export class PackLayout {
   /** Font size of the table being drawn. */
   private size = BODY_SIZE;
+  /** Text of the last heading, naming where a character could not be shown. */
+  private section = "Cover";
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly glyphs: GlyphFilter,
   ) {}
+
+  /** Cuts and filters vendor text for drawing. */
+  prepare(text: string): string {
+    return this.glyphs.filter(clipText(text));
+  }
 
   get textWidth(): number {
     const { margins, width } = this.doc.page;
@@ -43,10 +69,12 @@ export class PackLayout {
   }
 
   heading(text: string, size = 16): void {
+    this.section = text;
+    this.glyphs.place = text;
     this.ensureSpace(size * 3);
     this.doc.moveDown(0.5);
     this.doc.font(FONT_BOLD).fontSize(size).fillColor("#1f2937");
-    this.doc.text(this.glyphs.filter(text), this.left, this.doc.y, {
+    this.doc.text(this.prepare(text), this.left, this.doc.y, {
       width: this.textWidth,
     });
     this.doc.moveDown(0.3);
@@ -61,7 +89,7 @@ export class PackLayout {
       .font(FONT_REGULAR)
       .fontSize(options.size ?? BODY_SIZE)
       .fillColor(options.color ?? "black");
-    this.doc.text(this.glyphs.filter(text), this.left, this.doc.y, {
+    this.doc.text(this.prepare(text), this.left, this.doc.y, {
       width: this.textWidth,
     });
     this.doc.fillColor("black");
@@ -78,7 +106,7 @@ export class PackLayout {
           continued: true,
           width: this.textWidth,
         });
-      this.doc.font(FONT_REGULAR).text(this.glyphs.filter(value));
+      this.doc.font(FONT_REGULAR).text(this.prepare(value));
     }
   }
 
@@ -93,6 +121,8 @@ export class PackLayout {
       HEADER_FILL,
     );
     for (const fullRow of rows) {
+      const label = normalizeCell(fullRow[0] ?? "").text.slice(0, 40);
+      this.glyphs.place = label ? `${this.section}, ${label}` : this.section;
       const row = this.fitRow(fullRow, widths);
       const height = this.rowHeight(row, widths);
       const bottom = this.doc.page.height - this.doc.page.margins.bottom;
@@ -106,6 +136,7 @@ export class PackLayout {
       }
       this.drawRow(row, widths, undefined, height);
     }
+    this.glyphs.place = this.section;
     this.doc.x = this.left;
     this.doc.fontSize(BODY_SIZE);
     this.doc.moveDown(0.5);
@@ -120,7 +151,13 @@ export class PackLayout {
   private fitRow(row: Cell[], widths: number[]): Cell[] {
     const { height, margins } = this.doc.page;
     const maxHeight = (height - margins.top - margins.bottom) / 2;
-    let fitted = row.map(normalizeCell);
+    let fitted = row
+      .map(normalizeCell)
+      .map((cell) =>
+        cell.text.length > MAX_DRAWN_TEXT
+          ? { ...cell, text: clipText(cell.text) }
+          : cell,
+      );
     while (this.rowHeight(fitted, widths) > maxHeight) {
       const longest = fitted.reduce(
         (best, cell, index) =>
@@ -131,9 +168,7 @@ export class PackLayout {
       if (cell.text.length < 80) break;
       const kept = cell.text.slice(0, Math.floor(cell.text.length * 0.7));
       fitted = fitted.map((entry, index) =>
-        index === longest
-          ? { ...entry, text: `${kept}… (cut; full text in the attached JSON)` }
-          : entry,
+        index === longest ? { ...entry, text: `${kept}${CUT_MARK}` } : entry,
       );
     }
     return fitted;

@@ -19,6 +19,7 @@ import { prescanWorkbook } from "../../read/xlsx-prescan.js";
 import { packEntries, unzipWithLimits } from "../../read/zip.js";
 import { severityRank, sortFindings } from "../pdf/pack-data.js";
 import { buildLayout2019, FORM_SHEET } from "./layout-2019.js";
+import { cleanWorkbookText } from "./xml-text.js";
 
 export const ASSESSMENT_SHEET = "mds2 assessment";
 
@@ -76,6 +77,7 @@ export async function renderAnnotatedXlsx(
   }
 
   writeAssessmentSheet(target.workbook, assessment, target.remark);
+  cleanWorkbookText(target.workbook);
   return new Uint8Array(await target.workbook.xlsx.writeBuffer());
 }
 

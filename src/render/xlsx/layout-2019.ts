@@ -15,6 +15,7 @@ import type {
   Disclosure,
   Note,
 } from "../../model/disclosure.js";
+import { cleanWorkbookText } from "./xml-text.js";
 
 export const FORM_SHEET = "mds2-form";
 export const NOT_CARRIED_SHEET = "Not carried over";
@@ -118,6 +119,7 @@ export async function renderXlsx2019(
   disclosure: Disclosure,
 ): Promise<Uint8Array> {
   const { workbook } = buildLayout2019(disclosure);
+  cleanWorkbookText(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
