@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   formatCheckSummary,
   reaches,
@@ -14,6 +14,7 @@ import type { Assessment } from "../src/model/assessment.js";
 import { parseFile } from "../src/parse.js";
 import {
   csvAttestation,
+  removeTempFiles,
   writeTempFiles,
   xccdfResults,
 } from "./helpers/crossref-fixtures.js";
@@ -52,6 +53,8 @@ async function check(
 }
 
 let files: Record<string, string>;
+
+afterAll(removeTempFiles);
 
 beforeAll(async () => {
   files = await writeTempFiles({

@@ -3,13 +3,14 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   LONG_HEADER,
   LONG_ROWS,
   WIDE_ROWS,
   csvText,
   workbookBytes,
+  removeMappingFiles,
   writeMappingFiles,
 } from "./helpers/mapping-fixtures.js";
 
@@ -39,6 +40,8 @@ async function mds2(args: string[]): Promise<Result> {
 }
 
 let files: Record<string, string>;
+
+afterAll(removeMappingFiles);
 
 beforeAll(async () => {
   files = await writeMappingFiles({

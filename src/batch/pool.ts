@@ -24,6 +24,16 @@ export class TaskInterrupted extends Error {
   }
 }
 
+/**
+ * Young-generation size of each worker. V8's default lets each worker's
+ * young generation grow to 48 MB, most of it reserved and left unused
+ * between files. A form's short-lived objects fit in far less: with 12 MB
+ * (4 MB semi-spaces) the batch's peak memory dropped by about 100 MB for
+ * two workers, at a few percent more CPU time for the extra minor
+ * collections.
+ */
+const YOUNG_GENERATION_MB = 12;
+
 export class FilePool {
   readonly options: PoolOptions;
   readonly #piscina: Piscina<FileTask, FileResult>;
@@ -36,7 +46,10 @@ export class FilePool {
       minThreads: options.jobs,
       maxThreads: options.jobs,
       concurrentTasksPerWorker: 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxMemoryMb,
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      },
       workerData,
     });
   }

@@ -4,7 +4,7 @@
  * attestations, written into temporary folders.
  */
 
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Control, Mapping } from "../../src/mapping/control.js";
@@ -274,11 +274,14 @@ export function csvAttestation(
   return `${header ? "Control,Result,Comment\n" : ""}${lines.join("\n")}\n`;
 }
 
+const tempFolders: string[] = [];
+
 /** Writes files into a new temporary folder and returns their paths by name. */
 export async function writeTempFiles(
   files: Record<string, string>,
 ): Promise<Record<string, string>> {
   const folder = await mkdtemp(join(tmpdir(), "mds2-crossref-"));
+  tempFolders.push(folder);
   const paths: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
     const path = join(folder, name);
@@ -286,6 +289,13 @@ export async function writeTempFiles(
     paths[name] = path;
   }
   return paths;
+}
+
+/** Removes every folder that `writeTempFiles` created. */
+export async function removeTempFiles(): Promise<void> {
+  const folders = tempFolders.splice(0);
+  for (const folder of folders)
+    await rm(folder, { recursive: true, force: true });
 }
 
 export function bytes(text: string): Uint8Array {

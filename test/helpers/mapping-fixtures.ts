@@ -1,6 +1,6 @@
 /** Mapping files built by code: CSV text, exceljs workbooks and JSON, in long and wide form. */
 
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
@@ -80,11 +80,14 @@ export async function workbookBytes(
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+const mappingFolders: string[] = [];
+
 /** Writes each file into a new temporary folder and returns the paths by name. */
 export async function writeMappingFiles(
   files: Record<string, string | Uint8Array>,
 ): Promise<Record<string, string>> {
   const folder = await mkdtemp(join(tmpdir(), "mds2-mapping-"));
+  mappingFolders.push(folder);
   const paths: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
     const path = join(folder, name);
@@ -92,4 +95,11 @@ export async function writeMappingFiles(
     paths[name] = path;
   }
   return paths;
+}
+
+/** Removes every folder that `writeMappingFiles` created. */
+export async function removeMappingFiles(): Promise<void> {
+  const folders = mappingFolders.splice(0);
+  for (const folder of folders)
+    await rm(folder, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { isMds2Error } from "../../src/errors.js";
 import { builtInMapping } from "../../src/mapping/built-in.js";
 import type { Mapping } from "../../src/mapping/control.js";
@@ -19,9 +19,12 @@ import {
   bytes,
   csvText,
   workbookBytes,
+  removeMappingFiles,
   writeMappingFiles,
   type Grid,
 } from "../helpers/mapping-fixtures.js";
+
+afterAll(removeMappingFiles);
 
 const ALL_WINDOWS = [
   "winxp",

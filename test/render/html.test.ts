@@ -217,6 +217,17 @@ describe("renderHtml", () => {
     expect(html).toContain("javascript:alert(document.domain)");
   });
 
+  it("isolates the direction of vendor text", () => {
+    const rtl = sampleDisclosure();
+    rtl.answers[0]!.comment = "\u202Eevil";
+    const page = renderHtml(rtl, assessment);
+
+    expect(page).toMatch(
+      /\.answer, \.raw, \.comment, \.note-text, \.message \{ unicode-bidi: isolate; \}/,
+    );
+    expect(page).toContain('<span class="comment">\u202Eevil</span>');
+  });
+
   it("links only http(s) URLs in vendor text", () => {
     expect(html).toContain(
       '<a href="https://vendor.example/security?a&#x3D;1&amp;b&#x3D;2" rel="noopener noreferrer">',

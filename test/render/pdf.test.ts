@@ -165,6 +165,17 @@ describe("renderPdf", () => {
     expect(text).toMatch(/Where: [^.]*Answers, PAUT-1 \([^)]*U\+533B/);
   });
 
+  it("warns where text runs right to left", async () => {
+    const disclosure = packDisclosure();
+    disclosure.notes[0]!.text = "שלום עולם";
+
+    const text = await textOf(
+      await renderPdf(disclosure, packAssessment(), { generatedAt }),
+    );
+
+    expect(text).toMatch(/Right-to-left text .* Where: Notes, 1\./);
+  });
+
   it("is byte-identical for a fixed time", async () => {
     const first = Buffer.from(await renderSample());
     const second = Buffer.from(await renderSample());

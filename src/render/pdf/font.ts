@@ -35,12 +35,17 @@ export function loadPackFonts(): PackFonts {
  * it, so the pack can list what it could not show. DejaVu Sans covers Latin,
  * Greek, Cyrillic and symbols such as ≥ and ✓, but no CJK ideographs.
  */
+// Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
+const RIGHT_TO_LEFT = /[\u0590-\u07FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
 export class GlyphFilter {
   readonly missing = new Set<string>();
   /** Characters without a glyph per place in the pack where they were replaced. */
   readonly missingByPlace = new Map<string, Set<string>>();
   /** The part of the pack being drawn, such as `Answers, MLDP-3`. */
   place = "Cover";
+  /** Places with right-to-left text, which pdfkit 0.20.2 draws in the wrong word order. */
+  readonly rightToLeftPlaces = new Set<string>();
   private readonly font: ReturnType<typeof fontkit.create>;
 
   constructor(fontBytes: Uint8Array) {
@@ -48,6 +53,7 @@ export class GlyphFilter {
   }
 
   filter(text: string): string {
+    if (RIGHT_TO_LEFT.test(text)) this.rightToLeftPlaces.add(this.place);
     let output = "";
     for (const character of text) {
       const codePoint = character.codePointAt(0) ?? 0;

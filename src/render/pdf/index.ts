@@ -353,6 +353,7 @@ function writeAnswers(layout: PackLayout, disclosure: Disclosure): void {
   }
 
   // Written last, so it lists what every earlier section could not show.
+  writeRightToLeftWarning(layout);
   const missing = [...layout.glyphs.missing];
   if (missing.length > 0) {
     layout.paragraph(
@@ -366,6 +367,21 @@ function writeAnswers(layout: PackLayout, disclosure: Disclosure): void {
 }
 
 const MAX_LISTED_PLACES = 30;
+
+function writeRightToLeftWarning(layout: PackLayout): void {
+  const places = [...layout.glyphs.rightToLeftPlaces];
+  if (places.length === 0) return;
+
+  const listed = places.slice(0, MAX_LISTED_PLACES).join("; ");
+  const more = places.length - MAX_LISTED_PLACES;
+  layout.paragraph(
+    "Right-to-left text (Hebrew, Arabic) is drawn with each word correct but the words " +
+      "in left-to-right order, so a phrase may read reversed. " +
+      `Where: ${more > 0 ? `${listed}; and ${more} more` : listed}. ` +
+      "The attached original form and JSON records hold the exact text.",
+    { color: "#92400e" },
+  );
+}
 
 /** Lists the places with replaced characters as `Answers, MLDP-3 (U+4E2D)`, the first 30 in full. */
 function missingGlyphPlaces(byPlace: Map<string, Set<string>>): string {

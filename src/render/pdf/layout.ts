@@ -19,10 +19,10 @@ const RULE_COLOR = "#c8c8c8";
 const HEADER_FILL = "#eef0f3";
 
 /**
- * Maximum characters of one vendor text drawn in the pack. pdfkit 0.20
+ * Maximum characters of one vendor text drawn in the pack. pdfkit 0.20.2
  * measures a word wider than its line by re-measuring ever shorter prefixes,
- * so the time grows with the square of an unbroken run (100 KB took minutes
- * and gigabytes). A table row is cut to half a page anyway.
+ * so the time grows with the square of an unbroken run: a 100 KB note ran
+ * out of a 4 GB heap. Table rows are cut to half a page anyway.
  */
 export const MAX_DRAWN_TEXT = 4000;
 
