@@ -2,28 +2,18 @@
 
 import type { PlatformDetection } from "../model/assessment.js";
 import type { Disclosure } from "../model/disclosure.js";
-import data from "./platforms.json" with { type: "json" };
+import {
+  findPlatform,
+  PLATFORMS,
+  type PlatformDef,
+} from "../mapping/platforms.js";
 
-export interface PlatformDef {
-  id: string;
-  name: string;
-  family: "windows" | "linux" | "rtos" | "none" | "unknown";
-  /** Platform IDs of mapping controls that exist on this platform. */
-  controlPlatforms: string[];
-  patterns: string[];
-  /** ISO date when the vendor's support for the mainstream editions ended. */
-  endOfSupport?: string;
-  /** Edition nuances (long-term servicing, embedded, paid extended updates). */
-  note?: string;
-  /** Text that suggests a long-term servicing edition whose support runs longer. */
-  ltscPatterns?: string[];
-}
-
-/** Date the end-of-support dates were last checked. */
-export const PLATFORM_DATES_CHECKED: string = data.checked;
-
-export const PLATFORMS: readonly PlatformDef[] =
-  data.platforms as PlatformDef[];
+export {
+  findPlatform,
+  PLATFORMS,
+  PLATFORM_DATES_CHECKED,
+} from "../mapping/platforms.js";
+export type { PlatformDef } from "../mapping/platforms.js";
 
 /** Platforms that name Windows without saying which release; a versioned match wins over them. */
 const GENERIC = new Set(["windows", "win-embedded", "winserver"]);
@@ -32,11 +22,6 @@ const GENERIC = new Set(["windows", "win-embedded", "winserver"]);
 const OS_QUESTION = "CSUP-2";
 
 const UNKNOWN = PLATFORMS.find((platform) => platform.id === "unknown")!;
-
-export function findPlatform(id: string): PlatformDef | undefined {
-  const wanted = id.trim().toLowerCase();
-  return PLATFORMS.find((platform) => platform.id === wanted);
-}
 
 interface TextSource {
   text: string;

@@ -1,6 +1,6 @@
 /** The values a mapping row may use: capability codes, MDS2 sections, platform IDs, question IDs. */
 
-import { PLATFORMS } from "../crossref/platform.js";
+import { PLATFORMS } from "./platforms.js";
 import { findQuestion } from "../forms/editions.js";
 import { CAPABILITIES, isCapabilityCode } from "../model/capabilities.js";
 

@@ -1,7 +1,7 @@
 /** `mds2 mapping show|validate|export`: inspect, check and export control mappings. */
 
 import type { ArgumentsCamelCase, Argv, CommandModule, Options } from "yargs";
-import { PLATFORMS, findPlatform } from "../../crossref/platform.js";
+import { PLATFORMS, findPlatform } from "../../mapping/platforms.js";
 import { Mds2Error } from "../../errors.js";
 import type { Control, Mapping } from "../../mapping/control.js";
 import {
