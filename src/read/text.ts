@@ -3,14 +3,21 @@
  * its `line N` location.
  */
 
-import type { SourceContent, TextLine } from "./source-content.js";
+import { parse } from "csv-parse/sync";
+import { toColumnLetters } from "./cell-address.js";
+import type { CellText, SourceContent, TextLine } from "./source-content.js";
 
-/** Reads text `bytes` into numbered lines. */
+/**
+ * Reads text `bytes` into numbered lines, or into a grid when the text is a
+ * delimited table with a `Question ID` header (a workbook saved as CSV).
+ */
 export async function readText(
   bytes: Uint8Array,
   _file?: string,
 ): Promise<SourceContent> {
   const text = decodeText(bytes);
+  const table = readDelimitedTable(text);
+  if (table) return table;
   const lines: TextLine[] = splitLines(text).map((line, index) => ({
     text: line,
     location: `line ${index + 1}`,
@@ -67,4 +74,44 @@ export function splitLines(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
   return lines;
+}
+
+/** Name of the one sheet of a delimited table, used in cell locations. */
+export const DELIMITED_SHEET = "csv";
+
+// A header cell that only an MDS2 table has; without it the text stays
+// lines, because `ID,question: answer` renderings are comma-separated too.
+const TABLE_HEADER = /^[ \t]*"?question id"?[ \t]*([,;\t])/im;
+
+function readDelimitedTable(text: string): SourceContent | undefined {
+  const header = TABLE_HEADER.exec(text);
+  if (!header) return undefined;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: header[1],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
+  } catch {
+    return undefined;
+  }
+  const rows = records.map((record, rowIndex) =>
+    record.map((value, columnIndex): CellText | undefined =>
+      value.trim() === ""
+        ? undefined
+        : {
+            text: value,
+            location: `${DELIMITED_SHEET}!${toColumnLetters(columnIndex)}${rowIndex + 1}`,
+          },
+    ),
+  );
+  return {
+    kind: "grid",
+    format: "text",
+    sheets: [{ name: DELIMITED_SHEET, rows }],
+    problems: [],
+  };
 }

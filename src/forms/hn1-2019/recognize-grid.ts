@@ -20,6 +20,7 @@ import type {
 import { cleanText } from "../../normalize/text.js";
 import { editionData } from "../editions.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
+import { toColumnLetters } from "../../read/cell-address.js";
 
 const EDITION = "HN 1-2019";
 
@@ -353,18 +354,10 @@ function firstTextCell(
  * 0-based `column`: `mds2-form!A14` → `mds2-form!C14`.
  */
 function locationAt(known: string, column: number): string {
-  const letters = columnLetters(column);
+  const letters = toColumnLetters(column);
   const sheetCell = /^(.*!)([A-Z]+)(\d+)$/.exec(known);
   if (sheetCell) return `${sheetCell[1]}${letters}${sheetCell[3]}`;
   const pdfCell = /^(.*col )[A-Z]+$/.exec(known);
   if (pdfCell) return `${pdfCell[1]}${letters}`;
   return `${known}, column ${letters}`;
-}
-
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
 }
