@@ -2,7 +2,7 @@
 
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import writeFileAtomic from "write-file-atomic";
 import { Mds2Error } from "../../errors.js";
 import type { Catalog } from "../catalog/index.js";
@@ -80,7 +80,10 @@ export async function renderXlsx(
   disclosures: Table,
   issues: Table,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads when the report is written, after the workers have
+  // stopped, so it does not add to the batch's peak memory.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "mds2";
   addSheet(workbook, "Disclosures", disclosures);
   addSheet(workbook, "Skipped and failed", issues);

@@ -29,7 +29,6 @@ export function loadPdfjs(): Promise<Pdfjs> {
  * first, and the built-in method put back.
  */
 async function importPdfjs(): Promise<Pdfjs> {
-  // eslint-disable-next-line @typescript-eslint/unbound-method
   const nativePush = Array.prototype.push;
   try {
     const [pdfjs, worker] = await Promise.all([

@@ -338,9 +338,9 @@ function writeAnswers(layout: PackLayout, disclosure: Disclosure): void {
     layout.heading("Problems found while reading", 12);
     layout.table(
       [
-        { header: "Severity", width: 0.12 },
-        { header: "Code", width: 0.2 },
-        { header: "Message", width: 0.5 },
+        { header: "Severity", width: 0.11 },
+        { header: "Code", width: 0.25 },
+        { header: "Message", width: 0.46 },
         { header: "Where", width: 0.18 },
       ],
       disclosure.problems.map((problem) => [
