@@ -7,25 +7,22 @@ import {
   type Finding,
   type Severity,
 } from "../../model/assessment.js";
+import { SEVERITY_SWATCHES, STATUS_SWATCHES } from "../palette.js";
 
-/** Text colors (hex) for capability statuses: red for bad news, green for verified. */
-export const STATUS_COLORS: Record<CapabilityStatus, string> = {
-  contradicted: "#b91c1c",
-  gap: "#c2410c",
-  unsupported: "#a16207",
-  unverified: "#1d4ed8",
-  verified: "#15803d",
-  "not-applicable": "#6b7280",
-  "not-assessed": "#6b7280",
-};
+/** Text colors (hex) for capability statuses, as in the HTML report. */
+export const STATUS_COLORS = Object.fromEntries(
+  Object.entries(STATUS_SWATCHES).map(([status, swatch]) => [
+    status,
+    swatch.color,
+  ]),
+) as Record<CapabilityStatus, string>;
 
-export const SEVERITY_COLORS: Record<Severity, string> = {
-  critical: "#7f1d1d",
-  high: "#b91c1c",
-  medium: "#c2410c",
-  low: "#a16207",
-  info: "#1d4ed8",
-};
+export const SEVERITY_COLORS = Object.fromEntries(
+  Object.entries(SEVERITY_SWATCHES).map(([severity, swatch]) => [
+    severity,
+    swatch.color,
+  ]),
+) as Record<Severity, string>;
 
 /** Ranks a severity: 0 for critical, up to 4 for info. */
 export function severityRank(severity: Severity): number {

@@ -18,6 +18,7 @@ import { readLimits } from "../../read/limits.js";
 import { prescanWorkbook } from "../../read/xlsx-prescan.js";
 import { packEntries, unzipWithLimits } from "../../read/zip.js";
 import { severityRank, sortFindings } from "../pdf/pack-data.js";
+import { SEVERITY_SWATCHES, STATUS_SWATCHES, toArgb } from "../palette.js";
 import { buildLayout2019, FORM_SHEET } from "./layout-2019.js";
 import { cleanWorkbookText } from "./xml-text.js";
 
@@ -28,25 +29,21 @@ export interface AnnotatedXlsxOptions {
   sourceBytes?: Uint8Array;
 }
 
-/** Fill colors (ARGB) of answer cells with findings, by the most severe finding. */
-export const SEVERITY_FILLS: Record<Severity, string> = {
-  critical: "FFF19999",
-  high: "FFF8C4C4",
-  medium: "FFFDDCB5",
-  low: "FFFEF3C7",
-  info: "FFDBEAFE",
-};
+/** Fill colors (ARGB) of answer cells with findings, by the worst severity. */
+export const SEVERITY_FILLS = Object.fromEntries(
+  Object.entries(SEVERITY_SWATCHES).map(([severity, swatch]) => [
+    severity,
+    toArgb(swatch.tint),
+  ]),
+) as Record<Severity, string>;
 
 /** Fill colors (ARGB) of answer cells without findings, by capability status. */
-export const STATUS_FILLS: Record<CapabilityStatus, string> = {
-  contradicted: "FFF8C4C4",
-  gap: "FFFDDCB5",
-  unsupported: "FFFEF3C7",
-  unverified: "FFDBEAFE",
-  verified: "FFD1FAE5",
-  "not-applicable": "FFF3F4F6",
-  "not-assessed": "FFF3F4F6",
-};
+export const STATUS_FILLS = Object.fromEntries(
+  Object.entries(STATUS_SWATCHES).map(([status, swatch]) => [
+    status,
+    toArgb(swatch.tint),
+  ]),
+) as Record<CapabilityStatus, string>;
 
 /** Renders the annotated workbook of one disclosure and its assessment. */
 export async function renderAnnotatedXlsx(
