@@ -144,6 +144,21 @@ describe("mds2 check", () => {
     expect(timeout.evidence?.result).toBe("fail");
   });
 
+  it("reads the form named after --evidence", async () => {
+    const result = await check([
+      "--evidence",
+      files["cis.xml"]!,
+      NEMA,
+      "--json",
+      "--evidence",
+      files["cis.xml"]!,
+    ]);
+    expect(result.code).toBe(0);
+    const assessment = JSON.parse(result.stdout) as Assessment;
+    expect(assessment.source.file).toBe(NEMA);
+    expect(assessment.evidence.files).toHaveLength(2);
+  });
+
   it.each([
     ["bad.csv", /bad\.csv: row 3: result "sort of"/],
     ["bad.xml", /bad\.xml: line \d+/],

@@ -15,10 +15,14 @@ export const assessOptions = {
   },
   evidence: {
     type: "string",
-    array: true,
+    // Not an array option: yargs would take the form that follows
+    // `--evidence e.xml` as a second evidence file. Repeating the flag still
+    // collects every file, and coerce makes a single one a list too.
+    coerce: (value: string | string[]) => [value].flat(),
     describe:
-      "Evidence file: CIS-CAT XCCDF/ARF results or a CSV attestation; repeat for more",
+      "Evidence file: CIS-CAT XCCDF/ARF results or a CSV attestation; repeat the option for more",
   },
+
   platform: {
     type: "string",
     describe: "Platform ID that overrides detection, e.g. win7, winxp, win10",
