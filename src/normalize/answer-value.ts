@@ -75,7 +75,10 @@ const LEADING_VALUE = new RegExp(
 const TRAILING_MARKS = /[*†‡.]+$/;
 const SEE_NOTE_START = /^(?:see\s+)?notes?\b/i;
 const PLACEHOLDER = /^_+$/;
-const COMMENT_SEPARATORS = /^[\s,:;.-]+/;
+// Punctuation between the value and its comment: `Yes, LDAP`, `No: none`,
+// `Yes - see note 1`. A hyphen counts only before a space, so the comment
+// of `Yes, -40 °C` keeps its sign.
+const COMMENT_SEPARATORS = /^(?:\s*(?:[,:;.]|-(?=\s|$)))*\s*/;
 
 /** Parses an answer cell of a question of `kind`. */
 export function parseAnswer(raw: string, kind: AnswerKind): ParsedAnswer {

@@ -1,9 +1,10 @@
 /** Text clean-up shared by the normalize and recognize stages. */
 
 // Spaces that spreadsheets and PDFs produce besides U+0020: no-break, narrow
-// no-break, figure, thin and ideographic spaces, and the zero-width ones.
+// no-break, figure, thin and ideographic spaces, and the zero-width ones. The
+// zero-width joiners U+200C and U+200D stay: emoji and several scripts need them.
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;

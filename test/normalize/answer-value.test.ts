@@ -86,6 +86,12 @@ describe("parseAnswer", () => {
     ["Yes; via IFU", "yes", "via IFU"],
     ["Not applicable - software only", "na", "software only"],
     ["Y: LDAP", "yes", "LDAP"],
+    ["Yes, -40 \u00b0C to 60 \u00b0C", "yes", "-40 \u00b0C to 60 \u00b0C"],
+    [
+      "Yes, nurse \u{1f469}\u200d\u2695\ufe0f",
+      "yes",
+      "nurse \u{1f469}\u200d\u2695\ufe0f",
+    ],
   ])("splits %j into %s and a comment", (raw, value, comment) => {
     const parsed = parseAnswer(raw, "yes-no");
     expect(parsed.value).toBe(value);
