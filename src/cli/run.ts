@@ -1,11 +1,8 @@
 import yargs from "yargs";
 import { isMds2Error } from "../errors.js";
 import { commands } from "./commands/index.js";
-
-/** Exit codes shared by every command. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_INPUT = 2;
+import { EXIT_INPUT, EXIT_OK } from "./exit-codes.js";
+import { printable } from "./printable.js";
 
 /**
  * Runs the CLI on `args` and returns the exit code. Known errors print one
@@ -55,22 +52,6 @@ export async function run(args: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
-
-// C0 and C1 control characters and DEL.
-// eslint-disable-next-line no-control-regex -- matching them is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/**
- * Replaces control characters with `\uXXXX`, so text quoted from an input
- * file stays on one line and cannot move the cursor or recolor the terminal.
- */
-export function printable(text: string): string {
-  return text.replace(
-    CONTROL_CHARACTERS,
-    (character) =>
-      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
 
 const STDIN_TOKEN = "\u0000stdin";
 

@@ -7,7 +7,7 @@ import {
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
 } from "../../batch/defaults.js";
-import { EXIT_FINDINGS, EXIT_OK } from "../run.js";
+import { EXIT_FINDINGS, EXIT_OK } from "../exit-codes.js";
 import {
   assessOptions,
   loadAssessOptions,

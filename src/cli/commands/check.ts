@@ -15,7 +15,8 @@ import {
   type Severity,
 } from "../../model/assessment.js";
 import { parseFile } from "../../parse.js";
-import { EXIT_FINDINGS, printable } from "../run.js";
+import { EXIT_FINDINGS } from "../exit-codes.js";
+import { printable } from "../printable.js";
 import {
   assessOptions,
   loadAssessOptions,

@@ -24,7 +24,8 @@ import {
   platformIds,
   isSectionCode,
 } from "../../mapping/vocabulary.js";
-import { EXIT_INPUT, printable } from "../run.js";
+import { EXIT_INPUT } from "../exit-codes.js";
+import { printable } from "../printable.js";
 import { writeCommandOutput } from "./output.js";
 
 interface SourceArguments {
