@@ -147,13 +147,19 @@ function withComment(value: AnswerValue, rest: string): ParsedAnswer {
     };
   }
   const embedded = findNoteReferences(comment);
+  // `Yes, Windows 10 LTSC, see note 2`: the reference keeps its note number
+  // but leaves the comment, as it would had it been in the note column.
+  const trailing = TRAILING_NOTE_REFERENCE.exec(comment);
   return {
     value,
-    comment,
+    comment: trailing ? comment.slice(0, trailing.index) : comment,
     notes: embedded.numbers,
     unnumberedNote: embedded.numbers.length === 0 && embedded.unnumbered,
   };
 }
+
+const TRAILING_NOTE_REFERENCE =
+  /[\s,;:(-]*\bsee\s+notes?\s*#?\d+(?:\s*(?:,|&|and)\s*#?\d+)*\)?\s*$/i;
 
 /** Removes CSV-style double quotes (`"PACS, NAS"`) or enclosing brackets. */
 function unwrapComment(comment: string): string {

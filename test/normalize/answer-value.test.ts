@@ -86,6 +86,8 @@ describe("parseAnswer", () => {
     ["Yes; via IFU", "yes", "via IFU"],
     ["Not applicable - software only", "na", "software only"],
     ["Y: LDAP", "yes", "LDAP"],
+    ["Yes, Windows 10 LTSC,See Note 2", "yes", "Windows 10 LTSC"],
+    ["Yes, Linux (see note 3)", "yes", "Linux"],
     ["Yes, -40 \u00b0C to 60 \u00b0C", "yes", "-40 \u00b0C to 60 \u00b0C"],
     [
       "Yes, nurse \u{1f469}\u200d\u2695\ufe0f",
@@ -128,11 +130,20 @@ describe("parseAnswer", () => {
     expect(parsed.comment).toBeUndefined();
   });
 
-  it("keeps a comment that mentions a note beside other text", () => {
+  it("moves a trailing note reference out of the comment", () => {
     const parsed = parseAnswer("Yes, encrypted with AES; see note 4", "yes-no");
     expect(parsed).toMatchObject({
       value: "yes",
-      comment: "encrypted with AES; see note 4",
+      comment: "encrypted with AES",
+      notes: [4],
+    });
+  });
+
+  it("keeps a note mentioned inside the comment", () => {
+    const parsed = parseAnswer("Yes, see note 4 for the key length", "yes-no");
+    expect(parsed).toMatchObject({
+      value: "yes",
+      comment: "see note 4 for the key length",
       notes: [4],
     });
   });

@@ -169,3 +169,23 @@ describe("committed samples", () => {
     expect(disclosure.device.model).toBe(SAMPLE_2019_PROFILES.find((profile) => profile.name === name)!.device.model);
   });
 });
+
+describe("later models in other formats", () => {
+  it.each([
+    ["northwind-ni4500-imaging-workstation-00001.txt", "text", 0],
+    ["harbor-his220-infusion-pump-00002.xls", "xls", 1],
+  ] as const)("samples/%s reads as %s", async (name, format, index) => {
+    const profile = SAMPLE_2019_PROFILES[index]!;
+    const file = path.resolve(import.meta.dirname, "../../samples", name);
+    const later = await parseDisclosure(new Uint8Array(await readFile(file)), file);
+    const original = await parseDisclosure(await buildSample2019Workbook(profile), "original.xlsx");
+
+    expect(later.source.format).toBe(format);
+    expect(later.device.manufacturer).toBe(profile.device.manufacturer);
+    const values = (disclosure: typeof later) =>
+      disclosure.answers
+        .filter((answer) => answer.section !== "DOC")
+        .map((answer) => [answer.id, answer.value, answer.comment ?? ""]);
+    expect(values(later)).toEqual(values(original));
+  });
+});
