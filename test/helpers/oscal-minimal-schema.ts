@@ -21,10 +21,11 @@ const token = {
 };
 const oscalString = { type: "string", pattern: "^\\S(.*\\S)?$" };
 const markup = { type: "string" };
+// OSCAL's date-time also limits the year to 1900-2999.
 const timestamp = {
   type: "string",
   format: "date-time",
-  pattern: "^.+T.+(Z|[+-]\\d{2}:\\d{2})$",
+  pattern: "^(19|2\\d)\\d{2}-\\d{2}-\\d{2}T.+(Z|[+-]\\d{2}:\\d{2})$",
 };
 const uriReference = { type: "string", format: "uri-reference" };
 const uri = { type: "string", format: "uri" };

@@ -20,7 +20,6 @@ interface OscalMap {
   relationship: string;
   sources: { type: string; "id-ref": string }[];
   targets: { type: string; "id-ref": string }[];
-  "confidence-score": { percentage: number };
   props: { name: string; value: string }[];
 }
 
@@ -80,18 +79,23 @@ describe("OSCAL mapping-collection export", () => {
     ]);
   });
 
-  it("scores confidence by the mapping label", () => {
-    const byControl = (id: string) =>
-      maps.find((entry) => entry.sources[0]!["id-ref"] === id)!;
-    expect(
-      byControl("win.screensaver.timeout")["confidence-score"].percentage,
-    ).toBe(0.9);
-    expect(
-      byControl("win.rds.idle-session-limit")["confidence-score"].percentage,
-    ).toBe(0.6);
-    expect(
-      byControl("win.time.ntp-client")["confidence-score"].percentage,
-    ).toBe(0.3);
+  it("carries the mapping confidence label as a prop", () => {
+    const labelOf = (id: string) =>
+      maps
+        .find((entry) => entry.sources[0]!["id-ref"] === id)!
+        .props.find((prop) => prop.name === "mapping-confidence")?.value;
+    expect(labelOf("win.screensaver.timeout")).toBe("high");
+    expect(labelOf("win.rds.idle-session-limit")).toBe("medium");
+    expect(labelOf("win.time.ntp-client")).toBe("low");
+  });
+
+  it("writes no confidence-score", () => {
+    expect(maps.filter((entry) => "confidence-score" in entry)).toEqual([]);
+    const scored = structuredClone(document);
+    Object.assign(scored["mapping-collection"].mappings[0]!.maps[0]!, {
+      "confidence-score": { percentage: 0.9 },
+    });
+    expect(validateCollection(scored)).toBe(false);
   });
 
   it("points source and target at back-matter resources", () => {

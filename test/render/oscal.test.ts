@@ -132,6 +132,41 @@ describe("renderOscalComponentDefinition", () => {
     );
   });
 
+  it.each(["2019-13-45", "1850-03-01", "October 2019"])(
+    "leaves out a release date OSCAL cannot carry (%s)",
+    (releaseDate) => {
+      const disclosure = packDisclosure();
+      disclosure.device.releaseDate = releaseDate;
+      const document = JSON.parse(renderOscalComponentDefinition(disclosure));
+      const metadata = document["component-definition"].metadata;
+
+      expect(
+        validateComponent(document),
+        ajv.errorsText(validateComponent.errors),
+      ).toBe(true);
+      expect(metadata.published).toBeUndefined();
+      expect(metadata["last-modified"]).toBe("1970-01-01T00:00:00.000Z");
+    },
+  );
+
+  it("stamps a valid release date as published", () => {
+    const disclosure = packDisclosure();
+    disclosure.device.releaseDate = "2020-02-29";
+    const document = JSON.parse(renderOscalComponentDefinition(disclosure));
+
+    expect(document["component-definition"].metadata.published).toBe(
+      "2020-02-29T00:00:00.000Z",
+    );
+  });
+
+  it("rejects a pre-1900 timestamp", () => {
+    expect(() =>
+      renderOscalComponentDefinition(packDisclosure(), {
+        timestamp: "1850-01-01T00:00:00Z",
+      }),
+    ).toThrow(/invalid timestamp "1850-01-01T00:00:00Z"/);
+  });
+
   it("prefixes 2013 question IDs to make tokens", () => {
     const document = JSON.parse(
       renderOscalComponentDefinition(disclosure2013()),

@@ -22,16 +22,6 @@ export const MAPPING_OSCAL_VERSION = "1.2.0";
 /** Fixed modification time, so exports are byte-for-byte reproducible. */
 export const DEFAULT_LAST_MODIFIED = "2026-12-04T00:00:00Z";
 
-// NOTE: these percentages only rank the project's confidence labels; they are
-// not measured agreement rates.
-const CONFIDENCE_PERCENTAGE: Record<Control["confidence"]["mapping"], number> =
-  {
-    high: 0.9,
-    medium: 0.6,
-    judgment: 0.5,
-    low: 0.3,
-  };
-
 export interface OscalExportOptions {
   /** `metadata.last-modified`; fixed by default so a re-run gives the same bytes. */
   lastModified?: string;
@@ -130,11 +120,10 @@ function controlMaps(control: Control): object[] {
         capability.role === "primary" ? "subset-of" : "intersects-with",
       sources: [{ type: "control", "id-ref": control.id }],
       targets: [{ type: "control", "id-ref": capability.code }],
-      // NOTE: only `percentage` is written; the category values of OSCAL 1.2's
-      // confidence-score were not confirmed against the published schema.
-      "confidence-score": {
-        percentage: CONFIDENCE_PERCENTAGE[control.confidence.mapping],
-      },
+      // NOTE: no `confidence-score`: OSCAL 1.2.0 models it as a text value with
+      // flags, later 1.2 releases as a choice of category or percentage, so no
+      // one shape is valid for both. The label travels as the
+      // `mapping-confidence` prop instead.
       props,
     };
     const remarks = [

@@ -12,6 +12,7 @@ import {
   documentTimestamp,
   mds2Prop,
   OSCAL_VERSION,
+  releaseTimestamp,
   toMarkup,
   toOscalString,
   toToken,
@@ -49,6 +50,7 @@ export function buildComponentDefinition(
     disclosure.device.releaseDate,
   );
   const { device } = disclosure;
+  const published = releaseTimestamp(device.releaseDate);
   const title = deviceTitle(disclosure);
   const partyUuid = uuidV5(`${key}:party`);
 
@@ -81,9 +83,7 @@ export function buildComponentDefinition(
       uuid: uuidV5(`${key}:component-definition`),
       metadata: {
         title: `MDS2 disclosure: ${toMarkup(title)}`,
-        ...(device.releaseDate
-          ? { published: documentTimestamp(undefined, device.releaseDate) }
-          : {}),
+        ...(published ? { published } : {}),
         "last-modified": timestamp,
         version: toOscalString(device.documentId, disclosure.edition),
         "oscal-version": OSCAL_VERSION,

@@ -1,6 +1,7 @@
 /** Content-derived identifiers and the shared OSCAL vocabulary of mds2 documents. */
 
 import { createHash } from "node:crypto";
+import { Mds2Error } from "../../errors.js";
 
 export const OSCAL_VERSION = "1.1.2";
 
@@ -69,11 +70,42 @@ export function documentTimestamp(
   timestamp: string | Date | undefined,
   releaseDate?: string,
 ): string {
-  if (timestamp instanceof Date) return timestamp.toISOString();
-  if (timestamp) return new Date(timestamp).toISOString();
-  if (releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(releaseDate))
-    return `${releaseDate}T00:00:00.000Z`;
-  return new Date(0).toISOString();
+  if (timestamp !== undefined && timestamp !== "") {
+    const stamp = oscalDateTime(new Date(timestamp));
+    if (stamp === undefined) {
+      throw new Mds2Error(
+        "usage",
+        `invalid timestamp "${String(timestamp)}": an OSCAL date-time needs a real date from the years 1900 to 2999`,
+        { hint: "Give a date-time between the years 1900 and 2999." },
+      );
+    }
+    return stamp;
+  }
+  return releaseTimestamp(releaseDate) ?? new Date(0).toISOString();
+}
+
+/**
+ * Returns the release date (YYYY-MM-DD) at midnight UTC, or `undefined` when
+ * it is not a real calendar date that OSCAL can carry.
+ */
+export function releaseTimestamp(
+  releaseDate: string | undefined,
+): string | undefined {
+  if (!releaseDate || !/^\d{4}-\d{2}-\d{2}$/.test(releaseDate))
+    return undefined;
+  const stamp = oscalDateTime(new Date(`${releaseDate}T00:00:00.000Z`));
+  // A date such as 2019-02-30 rolls over to another day: not a real date.
+  return stamp?.startsWith(releaseDate) ? stamp : undefined;
+}
+
+/**
+ * Formats a date as an OSCAL date-time, or returns `undefined` for an invalid
+ * date or a year outside 1900-2999, the only years OSCAL's pattern accepts.
+ */
+function oscalDateTime(date: Date): string | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year >= 1900 && year <= 2999 ? date.toISOString() : undefined;
 }
 
 export interface OscalProperty {
