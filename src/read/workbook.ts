@@ -2,9 +2,10 @@
  * OOXML workbooks (.xlsx, .xlsm): unzip within the limits, pre-scan the parts,
  * then read with SheetJS, and with exceljs when SheetJS cannot read the file.
  *
- * SheetJS comes first because it reads the same grid two to four times faster
- * than exceljs 4.4.0 and has none of the exceljs faults the pre-scan guards
- * against (prefixed namespaces, ISO-date cells, whole-column validations).
+ * SheetJS comes first because it reads the same grid in less CPU time than
+ * exceljs 4.4.0 (about half for a form just loaded, three quarters once warm,
+ * in one measurement) and has none of the exceljs faults the pre-scan guards
+ * against: prefixed namespaces, ISO-date cells, whole-column validations.
  * exceljs is imported only when it is needed.
  */
 

@@ -1,7 +1,8 @@
 /**
- * Scans the parts of an OOXML workbook before exceljs reads them:
+ * Scans the parts of an OOXML workbook before the grid readers see them:
  * confirms it is a workbook, counts cells, clamps data validations that cover
- * whole columns and decides whether exceljs can read it at all.
+ * whole columns and decides whether exceljs, the fallback reader, can read it
+ * at all.
  */
 
 import { strFromU8, strToU8 } from "fflate";
@@ -10,7 +11,7 @@ import { enforceLimit, type ReadLimits } from "./limits.js";
 import { sheetNamesByPart } from "./ooxml-parts.js";
 import type { ZipEntries } from "./zip.js";
 
-/** Reason a workbook goes to SheetJS instead of exceljs. */
+/** Reason a workbook goes to SheetJS alone, without exceljs as the fallback. */
 export type FallbackReason = "prefixed-namespace" | "iso-date-cells";
 
 export interface Prescan {

@@ -1,6 +1,8 @@
+import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { readSource } from "../../src/read/index.js";
 import { readXlsx } from "../../src/read/xlsx.js";
 import { Mds2Error } from "../../src/errors.js";
 import type { SourceContent } from "../../src/read/source-content.js";
@@ -20,13 +22,23 @@ function cellAt(content: SourceContent, sheetIndex: number, address: string) {
   return content.sheets[sheetIndex]!.rows[Number(match[2]) - 1]?.[column];
 }
 
-describe("readXlsx", () => {
+// The same grid from both workbook readers: SheetJS, which `readSource` uses
+// first, and exceljs, its fallback.
+const readers: [
+  string,
+  (bytes: Uint8Array, file: string) => Promise<SourceContent>,
+][] = [
+  ["readSource (SheetJS)", (bytes, file) => readSource(bytes, file)],
+  ["readXlsx (exceljs)", readXlsx],
+];
+
+describe.each(readers)("%s", (_reader, read) => {
   it("reads every sheet in tab order", async () => {
     const bytes = await workbookBytes((workbook) => {
       workbook.addWorksheet("First").getCell("A1").value = "one";
       workbook.addWorksheet("Second sheet").getCell("B2").value = "two";
     });
-    const content = await readXlsx(bytes, "book.xlsx");
+    const content = await read(bytes, "book.xlsx");
     expect(content).toMatchObject({ kind: "grid", format: "xlsx" });
     expect(
       content.kind === "grid" && content.sheets.map((sheet) => sheet.name),
@@ -84,7 +96,7 @@ describe("readXlsx", () => {
       sheet.getCell("A1").value = "anchor";
       sheet.getCell("C3").value = value;
     });
-    const cell = cellAt(await readXlsx(bytes, "book.xlsx"), 0, "C3");
+    const cell = cellAt(await read(bytes, "book.xlsx"), 0, "C3");
     if (text === "") expect(cell).toBeUndefined();
     else expect(cell).toEqual({ text, location: "S!C3" });
   });
@@ -95,10 +107,29 @@ describe("readXlsx", () => {
       sheet.getCell("A1").value = "Banner";
       sheet.mergeCells("A1:E1");
     });
-    const content = await readXlsx(bytes, "book.xlsx");
+    const content = await read(bytes, "book.xlsx");
     expect(
       content.kind === "grid" && content.sheets[0]!.rows[0]!.filter(Boolean),
     ).toEqual([{ text: "Banner", location: "S!A1" }]);
+  });
+
+  it("leaves out text the file stores in the covered cells of a merge", async () => {
+    const worksheet = XLSX.utils.aoa_to_sheet([
+      ["Banner", "Banner copy", "after"],
+      ["below", "covered", ""],
+    ]);
+    worksheet["!merges"] = [{ s: { r: 0, c: 0 }, e: { r: 1, c: 1 } }];
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, worksheet, "S");
+    const bytes = XLSX.write(workbook, { type: "buffer", bookType: "xlsx" });
+    const content = await read(new Uint8Array(bytes), "book.xlsx");
+    if (content.kind !== "grid") throw new Error("not a grid");
+    expect(content.sheets[0]!.rows.map((row) => row.filter(Boolean))).toEqual([
+      [
+        { text: "Banner", location: "S!A1" },
+        { text: "after", location: "S!C1" },
+      ],
+    ]);
   });
 
   it("reads dates of a 1904 workbook", async () => {
@@ -116,7 +147,7 @@ describe("readXlsx", () => {
       ),
     );
     expect(
-      cellAt(await readXlsx(zipSync(entries), "book.xlsx"), 0, "A1")?.text,
+      cellAt(await read(zipSync(entries), "book.xlsx"), 0, "A1")?.text,
     ).toBe("2019-10-09");
   });
 
@@ -126,12 +157,14 @@ describe("readXlsx", () => {
       workbook.addWorksheet("Kept").getCell("A1").value = "here";
       workbook.removeWorksheet(workbook.getWorksheet("Gone")!.id);
     });
-    const content = await readXlsx(bytes, "book.xlsx");
+    const content = await read(bytes, "book.xlsx");
     expect(
       content.kind === "grid" && content.sheets.map((sheet) => sheet.name),
     ).toEqual(["Kept"]);
   });
+});
 
+describe("readXlsx", () => {
   it("throws input.invalid for bytes that are not a workbook", async () => {
     const error = await readXlsx(
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),

@@ -1,6 +1,7 @@
 /** Writes the catalog report: `index.html`, `catalog.csv` and `catalog.xlsx`. */
 
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
 import writeFileAtomic from "write-file-atomic";
@@ -83,31 +84,43 @@ export async function renderXlsx(
   // exceljs loads when the report is written, after the workers have
   // stopped, so it does not add to the batch's peak memory.
   const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
+  // The streaming writer keeps only the zipped bytes, not a cell model of
+  // every row: for 10,000 disclosures the in-memory workbook took about
+  // 400 MB. Deflate level 1 compresses faster than the default, for a
+  // slightly larger file.
+  const zipped = new PassThrough();
+  const chunks: Buffer[] = [];
+  zipped.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+    stream: zipped,
+    useSharedStrings: true,
+    useStyles: true,
+    zip: { zlib: { level: 1 } },
+  });
   workbook.creator = "mds2";
   addSheet(workbook, "Disclosures", disclosures);
   addSheet(workbook, "Skipped and failed", issues);
-  // Deflate level 1 compresses faster than the default, for a slightly larger file.
-  const buffer = await workbook.xlsx.writeBuffer({
-    zip: { compressionOptions: { level: 1 } },
-  });
-  return Buffer.from(buffer as ArrayBuffer);
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 // exceljs stores strings as shared strings, never as formulas, so vendor
 // text cannot turn into a formula here.
 function addSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   table: Table,
 ): void {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: 1 }],
   });
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: 1, column: table.header.length },
   };
+  const header = sheet.addRow(table.header);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) sheet.addRow(row).commit();
+  sheet.commit();
 }

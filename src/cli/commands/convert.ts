@@ -10,7 +10,6 @@ import {
   renderOscalAssessmentResults,
   renderOscalComponentDefinition,
 } from "../../render/oscal/index.js";
-import { renderXlsx2019 } from "../../render/xlsx/index.js";
 import {
   assessOptions,
   loadAssessOptions,
@@ -111,8 +110,11 @@ async function convert(
 ): Promise<string | Uint8Array> {
   const oscalOptions = timestamp ? { timestamp } : {};
   switch (args.to) {
-    case "xlsx-2019":
+    case "xlsx-2019": {
+      // exceljs is loaded for this format only, not for every command.
+      const { renderXlsx2019 } = await import("../../render/xlsx/index.js");
       return renderXlsx2019(disclosure);
+    }
     case "json":
       return `${JSON.stringify(disclosure, null, 2)}\n`;
     case "csv":

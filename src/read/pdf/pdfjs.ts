@@ -21,12 +21,12 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 /**
- * The legacy build bundles core-js, which replaces the built-in
- * `Array.prototype.push` with a polyfill several times slower, for every
- * array in the thread (a strictness detail about arrays whose length is
- * read-only, which neither pdfjs nor mds2 relies on). Both halves of pdfjs
- * are imported here, the worker half registered where pdfjs looks for it
- * first, and the built-in method put back.
+ * Imports both halves of the pdfjs legacy build, registers the worker half
+ * where pdfjs looks for it first, and puts back the built-in
+ * `Array.prototype.push`. The build's core-js replaces it with a slower
+ * polyfill for every array in the thread. The polyfill differs only for
+ * arrays whose length is read-only and array-likes longer than 2^32 - 1,
+ * which neither pdfjs nor mds2 uses.
  */
 async function importPdfjs(): Promise<Pdfjs> {
   const nativePush = Array.prototype.push;
