@@ -62,7 +62,10 @@ export class Mds2Error extends Error {
 }
 
 /** Formats `file: location: message. hint`, leaving out the parts not given. */
-export function formatErrorLine(message: string, details: ErrorDetails): string {
+export function formatErrorLine(
+  message: string,
+  details: ErrorDetails,
+): string {
   const place = [details.file, details.location].filter(Boolean).join(": ");
   const text = place ? `${place}: ${message}` : message;
   if (!details.hint) return text;

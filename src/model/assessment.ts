@@ -26,12 +26,20 @@ export const CAPABILITY_STATUSES: readonly CapabilityStatus[] = [
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 
 /** Most severe first. */
-export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+export const SEVERITIES: readonly Severity[] = [
+  "critical",
+  "high",
+  "medium",
+  "low",
+  "info",
+];
 
 /** What the disclosure says about a capability, before any evidence. */
-export type Claim = "claimed" | "denied" | "not-applicable" | "undisclosed" | "not-asked";
+export type Claim =
+  "claimed" | "denied" | "not-applicable" | "undisclosed" | "not-asked";
 
-export type EvidenceResult = "pass" | "fail" | "not-checked" | "error" | "not-applicable";
+export type EvidenceResult =
+  "pass" | "fail" | "not-checked" | "error" | "not-applicable";
 
 export interface CisReference {
   benchmark: string;
@@ -108,7 +116,12 @@ export interface Assessment {
   evidence: {
     files: string[];
     /** Results that matched no control in the mapping. */
-    unmatched: { source: string; id: string; result: EvidenceResult; title?: string }[];
+    unmatched: {
+      source: string;
+      id: string;
+      result: EvidenceResult;
+      title?: string;
+    }[];
   };
   capabilities: CapabilityAssessment[];
   findings: Finding[];

@@ -11,7 +11,9 @@ export const CAPABILITY_STANDARD: string = data.standard;
 /** The security capabilities in clause order. */
 export const CAPABILITIES: readonly Capability[] = data.capabilities;
 
-const byCode = new Map(CAPABILITIES.map((capability) => [capability.code, capability]));
+const byCode = new Map(
+  CAPABILITIES.map((capability) => [capability.code, capability]),
+);
 
 export function findCapability(code: string): Capability | undefined {
   return byCode.get(code.toUpperCase());

@@ -4,19 +4,17 @@ export const DISCLOSURE_SCHEMA = "mds2.disclosure/1";
 
 export type Edition = "HN 1-2019" | "HN 1-2013" | "HN 1-2008";
 
-export const EDITIONS: readonly Edition[] = ["HN 1-2019", "HN 1-2013", "HN 1-2008"];
+export const EDITIONS: readonly Edition[] = [
+  "HN 1-2019",
+  "HN 1-2013",
+  "HN 1-2008",
+];
 
 /** How the bytes were read, sniffed from content and never from the name. */
 export type SourceFormat = "xlsx" | "xls" | "pdf-form" | "pdf-text" | "text";
 
 export type AnswerValue =
-  | "yes"
-  | "no"
-  | "na"
-  | "see-note"
-  | "unanswered"
-  | "text"
-  | "unrecognized";
+  "yes" | "no" | "na" | "see-note" | "unanswered" | "text" | "unrecognized";
 
 export type ProblemSeverity = "error" | "warning" | "info";
 

@@ -4,7 +4,6 @@ import type {
   CapabilityStatus,
   Claim,
   EvidenceResult,
-  Severity,
 } from "../../model/assessment.js";
 import type { AnswerValue } from "../../model/disclosure.js";
 
