@@ -12,7 +12,7 @@ import {
   assessOptions,
   loadAssessOptions,
   type AssessArguments,
-} from "../shared-options.js";
+} from "../assess-options.js";
 import { parseFormats } from "./report.js";
 
 /** Exit code of a batch stopped by SIGINT or SIGTERM, as shells report a SIGINT. */

@@ -21,7 +21,7 @@ import {
   assessOptions,
   loadAssessOptions,
   type AssessArguments,
-} from "../shared-options.js";
+} from "../assess-options.js";
 
 interface CheckArguments extends AssessArguments {
   file: string;

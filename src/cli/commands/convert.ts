@@ -14,7 +14,7 @@ import {
   assessOptions,
   loadAssessOptions,
   type AssessArguments,
-} from "../shared-options.js";
+} from "../assess-options.js";
 import { writeCommandOutput } from "./output.js";
 
 export const CONVERT_FORMATS = ["xlsx-2019", "json", "csv", "oscal"] as const;

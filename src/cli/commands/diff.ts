@@ -4,7 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { assess } from "../../crossref/index.js";
 import { diffDisclosures, formatDiff } from "../../crossref/diff.js";
 import { parseFile } from "../../parse.js";
-import { loadAssessOptions } from "../shared-options.js";
+import { loadAssessOptions } from "../assess-options.js";
 import { writeCommandOutput } from "./output.js";
 
 interface DiffArguments {

@@ -10,7 +10,7 @@ import {
   assessOptions,
   loadAssessOptions,
   type AssessArguments,
-} from "../shared-options.js";
+} from "../assess-options.js";
 
 export const DEFAULT_REPORT_DIR = "./mds2-report";
 
