@@ -14,6 +14,7 @@ import {
   type Assessment,
 } from "../model/assessment.js";
 import { EDITIONS } from "../model/disclosure.js";
+import { device, isoDate, source } from "../model/disclosure-schema.js";
 
 const status = z.enum(CAPABILITY_STATUSES as [string, ...string[]]);
 const severity = z.enum(SEVERITIES as [string, ...string[]]);
@@ -24,7 +25,6 @@ const evidenceResult = z.enum([
   "error",
   "not-applicable",
 ]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const cisReference = z.object({
   benchmark: z.string(),
@@ -89,19 +89,6 @@ const capabilityAssessment = z.object({
     .describe("IDs of the findings about this capability"),
 });
 
-const device = z.object({
-  manufacturer: z.string().optional(),
-  description: z.string().optional(),
-  model: z.string().optional(),
-  documentId: z.string().optional(),
-  contact: z.string().optional(),
-  intendedUse: z.string().optional(),
-  releaseDate: z.string().optional(),
-  softwareRevision: z.string().optional(),
-  softwareReleaseDate: z.string().optional(),
-  category: z.string().optional(),
-});
-
 const countsOf = (keys: readonly string[]) =>
   z.object(
     Object.fromEntries(
@@ -112,12 +99,7 @@ const countsOf = (keys: readonly string[]) =>
 export const assessmentSchema = z
   .object({
     schema: z.literal(ASSESSMENT_SCHEMA),
-    source: z.object({
-      file: z.string(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      format: z.enum(["xlsx", "xls", "pdf-form", "pdf-text", "text"]),
-      size: z.number().int().nonnegative(),
-    }),
+    source,
     edition: z.enum(EDITIONS as [string, ...string[]]),
     device,
     platform: z.object({

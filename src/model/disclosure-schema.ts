@@ -19,16 +19,16 @@ const answerValue = z.enum([
   "text",
   "unrecognized",
 ]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const source = z.object({
+export const source = z.object({
   file: z.string().describe("File name as given"),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: z.enum(["xlsx", "xls", "pdf-form", "pdf-text", "text"]),
   size: z.number().int().nonnegative().describe("Size in bytes"),
 });
 
-const device = z.object({
+export const device = z.object({
   manufacturer: z.string().optional(),
   description: z.string().optional(),
   model: z.string().optional(),
