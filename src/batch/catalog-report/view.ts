@@ -62,21 +62,11 @@ export interface CatalogView {
   issues: IssueRow[];
 }
 
-interface DisclosureRecordRow {
-  id: number;
-  deviceId: number;
-  manufacturer: string;
-  model: string;
-  documentId: string | null;
-  releaseDate: string | null;
-  edition: string;
-  format: string;
-  platform: string | null;
-  sourcePath: string;
-  sha256: string;
-  parsedAt: string;
-  outputs: string;
-}
+/** A disclosure row as stored: its outputs are JSON text, the rest is derived later. */
+type DisclosureRecordRow = Omit<
+  DisclosureRow,
+  "outputs" | "statuses" | "findings" | "latest"
+> & { outputs: string };
 
 /** Reads devices, their disclosures, statuses, finding counts and the open issues. */
 export function readCatalogView(catalog: Catalog): CatalogView {
