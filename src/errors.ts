@@ -24,7 +24,7 @@ export interface ErrorDetails {
   file?: string;
   /** Place inside the file: `sheet!C14`, `page 3`, `field ALOF-1`, `row 12`. */
   location?: string;
-  /** What the user can do about it. */
+  /** Advice for the user: the next step that fixes the problem. */
   hint?: string;
   cause?: unknown;
 }
@@ -55,7 +55,7 @@ export class Mds2Error extends Error {
     });
   }
 
-  /** One line: `file: location: message. hint` */
+  /** Formats the error as one line: `file: location: message. hint`. */
   toLine(): string {
     return formatErrorLine(this.message, this);
   }

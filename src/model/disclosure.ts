@@ -10,7 +10,7 @@ export const EDITIONS: readonly Edition[] = [
   "HN 1-2008",
 ];
 
-/** How the bytes were read, sniffed from content and never from the name. */
+/** Format of the source file, sniffed from its content and never from its name. */
 export type SourceFormat = "xlsx" | "xls" | "pdf-form" | "pdf-text" | "text";
 
 export type AnswerValue =
@@ -76,7 +76,7 @@ export interface Note {
   number: number;
   text: string;
   location?: string;
-  /** Section whose notes box holds the note (2013 forms number notes per section). */
+  /** Section whose notes box contains the note (2013 forms number notes per section). */
   section?: string;
 }
 

@@ -34,7 +34,7 @@ export interface ParsedRecord {
   outputs: string[];
 }
 
-/** What the catalog already knows about some content. */
+/** What the catalog has recorded about some content. */
 export type KnownContent =
   | { state: "parsed"; path: string; runId: number }
   | { state: "skipped"; code: string; reason: string; runId: number };
