@@ -40,6 +40,7 @@ export {
 } from "./normalize/index.js";
 export { parseDisclosure, parseFile } from "./parse.js";
 export { renderAnswersCsv, renderFindingsCsv } from "./render/csv.js";
+export { renderHtml } from "./render/html/index.js";
 export { renderPdf, type PdfOptions } from "./render/pdf/index.js";
 export {
   renderAnnotatedXlsx,
@@ -95,3 +96,13 @@ export {
   type MappingIssue,
   type MappingExportFormat,
 } from "./mapping/index.js";
+export {
+  CAPABILITIES,
+  findCapability,
+  type Capability,
+} from "./model/capabilities.js";
+export {
+  runBatch,
+  type BatchOptions,
+  type BatchSummary,
+} from "./batch/index.js";
