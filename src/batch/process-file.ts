@@ -6,11 +6,13 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { assess, type AssessOptions } from "../crossref/index.js";
+import {
+  assess,
+  loadAssessOptions,
+  type AssessOptions,
+} from "../crossref/index.js";
 import { formatErrorLine, isMds2Error } from "../errors.js";
 import { recognize } from "../forms/index.js";
-import { builtInMapping } from "../mapping/built-in.js";
-import { readEvidenceFiles } from "../mapping/evidence/index.js";
 import type { Source } from "../model/disclosure.js";
 import { normalize } from "../normalize/index.js";
 import { readSource } from "../read/index.js";
@@ -61,7 +63,7 @@ async function runStages(task: FileTask): Promise<FileResult> {
   };
   const disclosure = await time("normalize", () => normalize(raw, source));
 
-  const options = await loadAssessOptions(task);
+  const options = await assessOptionsFor(task);
   const assessment = await time("assess", () => assess(disclosure, options));
   const outputs = await time("render", () =>
     renderOutputs(disclosure, assessment, task.formats, { sourceBytes: bytes }),
@@ -90,24 +92,13 @@ async function loadBytes(task: FileTask): Promise<Uint8Array> {
   return bytes;
 }
 
-function loadAssessOptions(task: FileTask): Promise<AssessOptions> {
+function assessOptionsFor(task: FileTask): Promise<AssessOptions> {
   const key = JSON.stringify([task.mapping, task.evidence, task.platform]);
   if (assessOptions === undefined || assessOptionsKey !== key) {
     assessOptionsKey = key;
-    assessOptions = buildAssessOptions(task);
+    assessOptions = loadAssessOptions(task);
   }
   return assessOptions;
-}
-
-// NOTE: only the built-in mapping is read; the CLI rejects any other --mapping
-// before the batch starts.
-async function buildAssessOptions(task: FileTask): Promise<AssessOptions> {
-  const options: AssessOptions = { mapping: builtInMapping() };
-  if (task.evidence && task.evidence.length > 0) {
-    options.evidence = await readEvidenceFiles(task.evidence);
-  }
-  if (task.platform !== undefined) options.platform = task.platform;
-  return options;
 }
 
 function describeError(error: unknown): FileResult {

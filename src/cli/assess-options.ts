@@ -1,12 +1,7 @@
 /** Options shared by the commands that cross-reference a disclosure (`check`, `report`, `batch`). */
 
 import type { Options } from "yargs";
-import type { AssessOptions } from "../crossref/index.js";
-import { Mds2Error } from "../errors.js";
-import { BUILT_IN_MAPPING_NAME, builtInMapping } from "../mapping/built-in.js";
-import type { Mapping } from "../mapping/control.js";
-import { readEvidenceFiles } from "../mapping/evidence/index.js";
-import { loadMappingFile } from "../mapping/load/index.js";
+import { BUILT_IN_MAPPING_NAME } from "../mapping/built-in.js";
 
 export const assessOptions = {
   mapping: {
@@ -29,50 +24,5 @@ export const assessOptions = {
   },
 } as const satisfies Record<string, Options>;
 
-export interface AssessArguments {
-  mapping?: string;
-  evidence?: string[];
-  platform?: string;
-}
-
-export interface LoadAssessOptions {
-  /**
-   * Permission to read a user mapping file named by `--mapping`. Off by
-   * default, so a command that cannot pass the file on (batch workers read
-   * only the built-in mapping) rejects it instead of ignoring it.
-   */
-  mappingFile?: boolean;
-}
-
-/** Loads the mapping and evidence the options name, for `assess`. */
-export async function loadAssessOptions(
-  args: AssessArguments,
-  load: LoadAssessOptions = {},
-): Promise<AssessOptions> {
-  const options: AssessOptions = {
-    mapping: await loadMapping(args.mapping, load.mappingFile === true),
-  };
-  if (args.evidence && args.evidence.length > 0) {
-    options.evidence = await readEvidenceFiles(args.evidence);
-  }
-  if (args.platform !== undefined) options.platform = args.platform;
-  return options;
-}
-
-async function loadMapping(
-  name: string | undefined,
-  fileAllowed: boolean,
-): Promise<Mapping> {
-  if (name === undefined || name === BUILT_IN_MAPPING_NAME)
-    return builtInMapping();
-  if (fileAllowed) return loadMappingFile(name);
-
-  throw new Mds2Error(
-    "usage",
-    `this command reads only the ${BUILT_IN_MAPPING_NAME} mapping`,
-    {
-      file: name,
-      hint: "Leave out --mapping.",
-    },
-  );
-}
+export type { AssessSources as AssessArguments } from "../crossref/load-options.js";
+export { loadAssessOptions } from "../crossref/load-options.js";

@@ -7,6 +7,7 @@ import { assessWithEdition, type AssessOptions } from "./assess.js";
 
 export type { AssessOptions } from "./assess.js";
 export { assessWithEdition } from "./assess.js";
+export { loadAssessOptions, type AssessSources } from "./load-options.js";
 export { assessmentJsonSchema, assessmentSchema } from "./assessment-schema.js";
 export {
   detectPlatform,

@@ -64,7 +64,7 @@ export const checkCommand: CommandModule<object, CheckArguments> = {
         "exit 1 when a finding is high or critical",
       ) as unknown as Argv<CheckArguments>,
   handler: async (args: ArgumentsCamelCase<CheckArguments>) => {
-    const options = await loadAssessOptions(args, { mappingFile: true });
+    const options = await loadAssessOptions(args);
     if (args.includeLow && options.mapping.name === BUILT_IN_MAPPING_NAME) {
       options.mapping = builtInMapping({ includeLow: true });
     }

@@ -123,7 +123,7 @@ async function convert(
       if (args.oscalKind === "assessment-results") {
         const assessment = assess(
           disclosure,
-          await loadAssessOptions(args, { mappingFile: true }),
+          await loadAssessOptions(args),
         );
         return renderOscalAssessmentResults(assessment, oscalOptions);
       }

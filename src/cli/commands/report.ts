@@ -68,7 +68,7 @@ export const reportCommand: CommandModule<object, ReportArguments> = {
       .options(assessOptions) as unknown as Argv<ReportArguments>,
   handler: async (args: ArgumentsCamelCase<ReportArguments>) => {
     const formats = parseFormats(args.format);
-    const options = await loadAssessOptions(args, { mappingFile: true });
+    const options = await loadAssessOptions(args);
     const bytes = await readInput(args.file);
     const disclosure = await parseDisclosure(
       bytes,
