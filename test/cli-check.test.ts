@@ -279,7 +279,7 @@ describe("check summary table and lists", () => {
       ],
     } as Assessment;
     const summary = formatCheckSummary(hostile, { color: false });
-    expect(summary).toContain("bad \\u001b[2J text");
+    expect(summary).toContain("bad \\u001B[2J text");
     expect(summary).not.toContain("\u001b");
   });
 });

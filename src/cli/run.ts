@@ -2,7 +2,7 @@ import yargs from "yargs";
 import { isMds2Error } from "../errors.js";
 import { commands } from "./commands/index.js";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes.js";
-import { printable } from "./printable.js";
+import { printable } from "../terminal-text.js";
 
 /**
  * Runs the CLI on `args` and returns the exit code. Known errors print one

@@ -17,6 +17,7 @@ import type {
   Device,
   Disclosure,
 } from "../model/disclosure.js";
+import { printableLines } from "../terminal-text.js";
 
 export const DIFF_SCHEMA = "mds2.diff/1";
 
@@ -401,27 +402,7 @@ export function formatDiff(diff: DisclosureDiff): string {
         lines.push(`  ${describeFinding(finding)}`);
     }
   }
-  return `${escapeTerminalControls(lines.join("\n"))}\n`;
-}
-
-// C0 controls other than tab and line feed, DEL, C1 controls (U+009B starts an
-// escape sequence on some terminals), bidirectional marks, embeddings,
-// overrides and isolates, and the line and paragraph separators.
-const TERMINAL_CONTROL =
-  // eslint-disable-next-line no-control-regex -- matching controls is the point
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
-
-/**
- * Writes each character that could move the cursor, recolor or reorder the
- * text on a terminal as a `\uXXXX` escape, so vendor text cannot disguise a
- * change.
- */
-export function escapeTerminalControls(text: string): string {
-  return text.replace(
-    TERMINAL_CONTROL,
-    (character) =>
-      `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
-  );
+  return `${printableLines(lines.join("\n"))}\n`;
 }
 
 function quote(text: string | undefined): string {

@@ -183,7 +183,7 @@ describe("parse summary", () => {
   it("escapes control characters from the form", () => {
     const { status, stdout } = mds2(["parse", bad.escape!]);
     expect(status).toBe(0);
-    expect(stdout).toContain('the answer "\\u001b[2JYes"');
+    expect(stdout).toContain('the answer "\\u001B[2JYes"');
     expect(stdout).not.toContain("\u001b");
   });
 

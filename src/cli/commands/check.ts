@@ -16,7 +16,7 @@ import {
 } from "../../model/assessment.js";
 import { parseFile } from "../../parse.js";
 import { EXIT_FINDINGS } from "../exit-codes.js";
-import { printable } from "../printable.js";
+import { printable } from "../../terminal-text.js";
 import {
   assessOptions,
   loadAssessOptions,

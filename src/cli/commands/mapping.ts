@@ -25,7 +25,7 @@ import {
   isSectionCode,
 } from "../../mapping/vocabulary.js";
 import { EXIT_INPUT } from "../exit-codes.js";
-import { printable } from "../printable.js";
+import { printable } from "../../terminal-text.js";
 import { writeCommandOutput } from "./output.js";
 
 interface SourceArguments {
