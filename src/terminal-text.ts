@@ -8,16 +8,16 @@ const TERMINAL_CONTROL =
   /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 /**
- * Writes each character that could move the cursor, recolor the terminal or
- * reorder the text as a `\uXXXX` escape, line feeds and tabs included, so
- * text quoted from an input file stays on one line and cannot disguise what
- * is printed around it.
+ * Replaces each character that could move the cursor, recolor the terminal or
+ * reorder the text with a `\uXXXX` escape, line feeds and tabs included. Text
+ * quoted from an input file then stays on one line and cannot disguise the
+ * output around it.
  */
 export function printable(text: string): string {
   return text.replace(TERMINAL_CONTROL, escape);
 }
 
-/** Like `printable`, but leaves line feeds and tabs, for text laid out in lines. */
+/** Escapes like `printable` but keeps line feeds and tabs, for text laid out in lines. */
 export function printableLines(text: string): string {
   return text.replace(TERMINAL_CONTROL, (character) =>
     character === "\n" || character === "\t" ? character : escape(character),

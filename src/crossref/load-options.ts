@@ -1,4 +1,4 @@
-/** Builds the assessment options from the files a user names: mapping, evidence, platform. */
+/** Assessment options built from the mapping file, evidence files and platform a user names. */
 
 import { BUILT_IN_MAPPING_NAME, builtInMapping } from "../mapping/built-in.js";
 import { readEvidenceFiles } from "../mapping/evidence/index.js";
@@ -14,7 +14,7 @@ export interface AssessSources {
   platform?: string;
 }
 
-/** Reads the mapping and evidence files `sources` names; bad files throw `Mds2Error`. */
+/** Reads the mapping and evidence files that `sources` names. An invalid file throws `Mds2Error`. */
 export async function loadAssessOptions(
   sources: AssessSources,
 ): Promise<AssessOptions> {
