@@ -8,12 +8,16 @@ const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g;
+// Printable ASCII words separated by single spaces: text already in folded
+// form, which is most of a form's cells, so it skips the replacements.
+const FOLDED_ASCII = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
 /**
  * Folds `text` to comparable form: NFKC, ASCII spaces, hyphens and quotes,
  * runs of whitespace collapsed to one space, trimmed. Case is kept.
  */
 export function cleanText(text: string): string {
+  if (FOLDED_ASCII.test(text)) return text;
   return text
     .normalize("NFKC")
     .replace(ZERO_WIDTH, "")
