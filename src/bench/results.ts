@@ -1,7 +1,7 @@
 /** The benchmark's figures and their Markdown page, `bench/RESULTS.md`. */
 
 import type { StageTotals } from "../batch/index.js";
-import type { FloorResult } from "./floor.js";
+import type { FloorResult, ParseResult } from "./floor.js";
 
 export interface RunFigures {
   /** Wall time of the whole CLI process, start-up included. */
@@ -17,6 +17,11 @@ export interface RunFigures {
   peakRssMb: number;
   /** CPU time of the batch process, all threads, start-up included; absent in older catalogs. */
   cpuMs?: number;
+}
+
+/** A first run over `count` forms, for the peak memory at that catalog size. */
+export interface MemoryFigures extends RunFigures {
+  count: number;
 }
 
 export interface BenchResults {
@@ -37,6 +42,10 @@ export interface BenchResults {
   first: RunFigures;
   second: RunFigures;
   floor: FloorResult;
+  /** Parse time of the same workbooks as the floor, measured alike. */
+  parse: ParseResult;
+  /** Extra first runs at other catalog sizes; empty unless `--memory-sizes` was given. */
+  memory: MemoryFigures[];
   /** Per source format: parsed forms and summed milliseconds per stage. */
   byFormat: Record<string, { forms: number; totals: Record<string, number> }>;
 }
@@ -56,6 +65,7 @@ export function formatResults(results: BenchResults): string {
   const seconds = first.wallMs / 1000;
   const rate = first.parsed / (first.elapsedMs / 1000);
   const ratio = floorRatio(results);
+  const peak = peakMemory(results);
 
   const lines = [
     "# Benchmark results",
@@ -81,8 +91,8 @@ export function formatResults(results: BenchResults): string {
     `| workbook parsing within ${TARGETS.floorRatio}× the unzip-and-scan floor | ` +
       `${ratio === undefined ? "no workbooks" : `${ratio.toFixed(1)}×`} | ` +
       `${ratio === undefined ? "–" : met(ratio <= TARGETS.floorRatio)} |`,
-    `| peak memory under ${TARGETS.peakMb} MB | ${Math.round(first.peakRssMb)} MB | ` +
-      `${met(first.peakRssMb < TARGETS.peakMb)} |`,
+    `| peak memory under ${TARGETS.peakMb} MB | ${peak.text} | ` +
+      `${met(peak.mb < TARGETS.peakMb)} |`,
     `| re-run over unchanged inputs under ${TARGETS.rerunSeconds} s | ` +
       `${(second.wallMs / 1000).toFixed(1)} s | ${met(second.wallMs / 1000 < TARGETS.rerunSeconds)} |`,
     "",
@@ -92,6 +102,7 @@ export function formatResults(results: BenchResults): string {
     "|---|---|---|---|---|---|---|---|---|",
     runRow("first", first),
     runRow("re-run", second),
+    ...results.memory.map((run) => runRow(`first, ${run.count} forms`, run)),
     "",
     "Wall time includes starting Node and loading the modules; peak RSS is the",
     "batch process's `maxRSS`, which covers its worker threads. CPU time is the",
@@ -122,24 +133,43 @@ export function formatResults(results: BenchResults): string {
       return `| ${format} | ${forms} | ${mean("read")} | ${mean("recognize")} | ${mean("normalize")} | ${mean("assess")} |`;
     }),
     "",
-    "## Workbook floor",
+    "## Workbook floor and parse time",
     "",
-    `Unzipping each workbook with fflate and scanning its sheet XML and shared`,
-    `strings for cells, without parsing, took ${formatFloor(results.floor)} in the`,
-    `benchmark process, one thread. Workbook parsing (read + recognize +`,
-    `normalize, measured inside the workers) took ${formatParse(results)}.`,
+    "Both figures come from the benchmark process, one thread, file reads",
+    "excluded, each after an untimed pass over the first 20 workbooks.",
+    "",
+    `- floor: unzipping each workbook with fflate and scanning its sheet XML`,
+    `  and shared strings for cells, without parsing: ${formatFloor(results.floor)}`,
+    `- parsing: read + recognize + normalize, the stages of \`parseDisclosure\`:`,
+    `  ${formatParse(results.parse)}`,
+    `- the same stages inside the batch workers, two of them sharing the cores`,
+    `  with the main thread's writes: ${formatWorkerParse(results)}`,
     "",
   ];
   return `${lines.join("\n")}\n`;
 }
 
-/** Workbook parse time per form divided by the floor per form. */
+/** Returns the workbook parse time per form divided by the floor per form. */
 export function floorRatio(results: BenchResults): number | undefined {
-  const workbooks = results.byFormat.xlsx;
-  if (!workbooks || results.floor.files === 0) return undefined;
-  const parse = parseMsPerForm(workbooks);
-  const floor = results.floor.totalMs / results.floor.files;
-  return parse / floor;
+  const { floor, parse } = results;
+  if (floor.files === 0 || parse.files === 0) return undefined;
+  return parse.totalMs / parse.files / (floor.totalMs / floor.files);
+}
+
+/** Returns the highest peak memory over the first runs, with the form counts it covers. */
+export function peakMemory(results: BenchResults): {
+  mb: number;
+  text: string;
+} {
+  const runs = [
+    { count: results.count, peakRssMb: results.first.peakRssMb },
+    ...results.memory,
+  ].sort((left, right) => left.count - right.count);
+  const mb = Math.max(...runs.map((run) => run.peakRssMb));
+  const text = runs
+    .map((run) => `${Math.round(run.peakRssMb)} MB at ${run.count} forms`)
+    .join(", ");
+  return { mb, text };
 }
 
 function parseMsPerForm(entry: {
@@ -158,7 +188,12 @@ function formatFloor(floor: FloorResult): string {
   return `${(floor.totalMs / floor.files).toFixed(2)} ms per workbook (${floor.files} workbooks, ${floor.cells} cells)`;
 }
 
-function formatParse(results: BenchResults): string {
+function formatParse(parse: ParseResult): string {
+  if (parse.files === 0) return "nothing (no workbooks)";
+  return `${(parse.totalMs / parse.files).toFixed(2)} ms per workbook (${parse.answers} answers)`;
+}
+
+function formatWorkerParse(results: BenchResults): string {
   const workbooks = results.byFormat.xlsx;
   if (!workbooks) return "nothing (no workbooks parsed)";
   return `${parseMsPerForm(workbooks).toFixed(2)} ms per workbook`;

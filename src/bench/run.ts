@@ -2,7 +2,11 @@
  * `npm run bench`: builds fictional forms, runs `mds2 batch` over them twice
  * (the second run finds everything recorded) and writes `bench/RESULTS.md`.
  *
- *   node dist/bench/run.js [--count 1000] [--jobs N] [--max-memory MB] [--work bench/work]
+ *   node dist/bench/run.js [--count 1000] [--jobs N] [--max-memory MB]
+ *     [--memory-sizes 100,10000] [--work bench/work]
+ *
+ * `--memory-sizes` adds a first run over each of those numbers of forms, for
+ * the peak memory of small and large catalogs.
  */
 
 import { spawn } from "node:child_process";
@@ -13,11 +17,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import writeFileAtomic from "write-file-atomic";
-import { measureFloor } from "./floor.js";
+import { measureFloor, measureParse } from "./floor.js";
 import { writeBenchForms } from "./forms.js";
 import {
   formatResults,
   type BenchResults,
+  type MemoryFigures,
   type RunFigures,
 } from "./results.js";
 
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     count: { type: "string", default: "1000" },
     jobs: { type: "string", default: String(os.availableParallelism()) },
     "max-memory": { type: "string" },
+    "memory-sizes": { type: "string", default: "" },
     work: { type: "string", default: path.join(REPO_ROOT, "bench", "work") },
   },
 });
@@ -37,14 +43,17 @@ const count = Number(values.count);
 const jobs = Number(values.jobs);
 const maxMemory =
   values["max-memory"] === undefined ? undefined : Number(values["max-memory"]);
+const memorySizes = values["memory-sizes"]
+  .split(",")
+  .filter((size) => size.trim() !== "")
+  .map(Number);
 if (
-  !Number.isInteger(count) ||
-  count < 1 ||
-  !Number.isInteger(jobs) ||
-  jobs < 1
+  ![count, jobs, ...memorySizes].every(
+    (value) => Number.isInteger(value) && value >= 1,
+  )
 ) {
   process.stderr.write(
-    "bench: --count and --jobs must be whole numbers of at least 1\n",
+    "bench: --count, --jobs and --memory-sizes must be whole numbers of at least 1\n",
   );
   process.exit(2);
 }
@@ -53,21 +62,35 @@ const log = (message: string): void => {
   process.stderr.write(`bench: ${message}\n`);
 };
 
-const formsFolder = path.join(values.work, `forms-${count}`);
+const formsFolder = formsFolderFor(count);
 const outFolder = path.join(values.work, `out-${count}`);
 const forms = await writeBenchForms(formsFolder, count, log);
 await rm(outFolder, { recursive: true, force: true });
 
 const loadBefore = os.loadavg()[0] ?? 0;
 log(`first run: ${count} forms, ${jobs} workers, JSON output`);
-const first = await timeBatch();
+const first = await timeBatch(formsFolder, outFolder);
 log(`re-run over the same ${count} forms`);
-const second = await timeBatch();
+const second = await timeBatch(formsFolder, outFolder);
 
 const workbooks = forms
   .filter((form) => form.kind === "xlsx")
   .map((form) => path.join(formsFolder, form.file));
+log(`floor and parse time over ${workbooks.length} workbooks, one thread`);
 const floor = await measureFloor(workbooks);
+const parse = await measureParse(workbooks);
+
+const memory: MemoryFigures[] = [];
+for (const size of memorySizes) {
+  const folder = formsFolderFor(size);
+  await writeBenchForms(folder, size, log);
+  const out = path.join(values.work, `out-${size}-memory`);
+  await rm(out, { recursive: true, force: true });
+  log(`memory run: ${size} forms`);
+  const timed = await timeBatch(folder, out);
+  memory.push({ count: size, ...readRun(out, 1, timed) });
+  await rm(out, { recursive: true, force: true });
+}
 
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -82,10 +105,12 @@ const results: BenchResults = {
   count,
   jobs,
   maxMemoryMb: maxMemory,
-  first: readRun(1, first),
-  second: readRun(2, second),
+  first: readRun(outFolder, 1, first),
+  second: readRun(outFolder, 2, second),
   floor,
-  byFormat: readFormatTimings(),
+  parse,
+  memory,
+  byFormat: readFormatTimings(outFolder),
 };
 
 const text = formatResults(results);
@@ -99,14 +124,18 @@ interface Timed {
   exitCode: number | null;
 }
 
+function formsFolderFor(size: number): string {
+  return path.join(values.work, `forms-${size}`);
+}
+
 /** Runs the batch CLI in its own process, so its peak memory is its own. */
-async function timeBatch(): Promise<Timed> {
+async function timeBatch(forms: string, out: string): Promise<Timed> {
   const args = [
     CLI,
     "batch",
-    formsFolder,
+    forms,
     "-o",
-    outFolder,
+    out,
     "--format",
     "json",
     "--jobs",
@@ -123,14 +152,14 @@ async function timeBatch(): Promise<Timed> {
   return { wallMs: performance.now() - started, exitCode };
 }
 
-function openCatalog(): Database.Database {
-  return new Database(path.join(outFolder, "catalog.sqlite"), {
+function openCatalog(out: string): Database.Database {
+  return new Database(path.join(out, "catalog.sqlite"), {
     readonly: true,
   });
 }
 
-function readRun(id: number, timed: Timed): RunFigures {
-  const db = openCatalog();
+function readRun(out: string, id: number, timed: Timed): RunFigures {
+  const db = openCatalog(out);
   try {
     const run = db
       .prepare(
@@ -154,8 +183,8 @@ function readRun(id: number, timed: Timed): RunFigures {
 }
 
 /** Mean milliseconds per form of each stage, per source format, from the first run. */
-function readFormatTimings(): BenchResults["byFormat"] {
-  const db = openCatalog();
+function readFormatTimings(out: string): BenchResults["byFormat"] {
+  const db = openCatalog(out);
   try {
     const rows = db
       .prepare("SELECT format, timings FROM disclosures WHERE run_id = 1")
