@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
 import { batchCommand } from "./batch.js";
+import { catalogCommand } from "./catalog.js";
 import { checkCommand } from "./check.js";
 import { convertCommand } from "./convert.js";
 import { diffCommand } from "./diff.js";
@@ -14,6 +15,7 @@ export const commands: CommandModule<any, any>[] = [
   checkCommand,
   reportCommand,
   batchCommand,
+  catalogCommand,
   convertCommand,
   diffCommand,
   mappingCommand,

@@ -4,7 +4,7 @@ import type { Argv, CommandModule } from "yargs";
 import type { AnswerValue, Disclosure } from "../../model/disclosure.js";
 import { parseFile } from "../../parse.js";
 import { renderAnswersCsv } from "../../render/csv.js";
-import { printable } from "../printable.js";
+import { printable } from "../../terminal-text.js";
 import { writeCommandOutput } from "./output.js";
 
 interface ParseArgs {
