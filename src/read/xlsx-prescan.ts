@@ -31,14 +31,49 @@ const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 // the cells the sheet uses once a sheet's validations cover more than this.
 const MAX_VALIDATED_CELLS = 100_000;
 
-/** Checks and prepares the workbook `entries` of `file` for the grid readers. */
+/** Result of `checkWorkbook` for a workbook that passed its checks. */
+export interface CheckedWorkbook {
+  /** Decoded worksheet parts (`xl/worksheets/*.xml`), by part name. */
+  sheetXml: Map<string, string>;
+  cellCount: number;
+}
+
+/**
+ * Confirms the `entries` of `file` are a workbook within the cell limit
+ * whose string cells have a shared strings part. Throws `Mds2Error`
+ * otherwise. Returns the decoded sheet parts, so later steps need not
+ * decode them again.
+ */
+export function checkWorkbook(
+  entries: ZipEntries,
+  file: string,
+  limits: ReadLimits,
+): CheckedWorkbook {
+  requireWorkbookParts(entries, file);
+
+  let cellCount = 0;
+  const sheetXml = new Map<string, string>();
+  for (const [name, data] of Object.entries(entries)) {
+    if (!SHEET_PART.test(name)) continue;
+    const xml = strFromU8(data);
+    cellCount += countCells(xml);
+    enforceLimit("maxCells", cellCount, limits, file);
+    requireSharedStrings(entries, name, xml, file);
+    sheetXml.set(name, xml);
+  }
+  return { sheetXml, cellCount };
+}
+
+/**
+ * Checks and prepares the workbook `entries` of `file` for the grid readers.
+ * `checked` is the result of `checkWorkbook` when the caller has it already.
+ */
 export function prescanWorkbook(
   entries: ZipEntries,
   file: string,
   limits: ReadLimits,
+  checked: CheckedWorkbook = checkWorkbook(entries, file, limits),
 ): Prescan {
-  requireWorkbookParts(entries, file);
-
   const fallbackReasons = new Set<FallbackReason>();
   const workbookXml = strFromU8(entries["xl/workbook.xml"]!);
   // The .NET OpenXML SDK writes `<x:workbook>`; exceljs 4.4.0 then fails with
@@ -47,15 +82,9 @@ export function prescanWorkbook(
     fallbackReasons.add("prefixed-namespace");
   }
 
-  let cellCount = 0;
   let changed = false;
   const prepared: ZipEntries = { ...entries };
-  for (const [name, data] of Object.entries(entries)) {
-    if (!SHEET_PART.test(name)) continue;
-    const xml = strFromU8(data);
-    cellCount += countCells(xml);
-    enforceLimit("maxCells", cellCount, limits, file);
-
+  for (const [name, xml] of checked.sheetXml) {
     // exceljs 4.4.0 reads an ISO-date cell (`t="d"`) as a bare year number.
     if (/<(?:\w+:)?c\b[^>]*\bt="d"/.test(xml)) {
       fallbackReasons.add("iso-date-cells");
@@ -63,7 +92,6 @@ export function prescanWorkbook(
     if (/<[A-Za-z_][\w.-]*:worksheet[\s>]/.test(xml)) {
       fallbackReasons.add("prefixed-namespace");
     }
-    requireSharedStrings(entries, name, xml, file);
 
     const clamped = clampDataValidations(xml);
     if (clamped !== xml) {
@@ -76,7 +104,7 @@ export function prescanWorkbook(
     entries: prepared,
     changed,
     fallbackReasons: [...fallbackReasons],
-    cellCount,
+    cellCount: checked.cellCount,
   };
 }
 
@@ -129,9 +157,53 @@ function requireSharedStrings(
   );
 }
 
+/**
+ * Counts the cell start tags, `<c` or `<prefix:c` followed by white space,
+ * `>` or `/`: the matches of `<(?:\w+:)?c[\s>/]`, counted without building
+ * an array of them.
+ */
 function countCells(xml: string): number {
-  const matches = xml.match(/<(?:\w+:)?c[\s>/]/g);
-  return matches ? matches.length : 0;
+  let count = 0;
+  for (let at = xml.indexOf("<"); at >= 0; at = xml.indexOf("<", at + 1)) {
+    let name = at + 1;
+    let code = xml.charCodeAt(name);
+    if (code !== 99) {
+      while (isWordCharacter(code)) code = xml.charCodeAt(++name);
+      if (code !== 58 || name === at + 1) continue;
+      code = xml.charCodeAt(++name);
+      if (code !== 99) continue;
+    }
+    if (isCellNameEnd(xml.charCodeAt(name + 1))) count += 1;
+  }
+  return count;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95
+  );
+}
+
+/** White space as the pattern `\s` matches it, `>` or `/`. */
+function isCellNameEnd(code: number): boolean {
+  return (
+    code === 62 ||
+    code === 47 ||
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 interface Extent {
