@@ -70,6 +70,12 @@ const CATALOG_POSITIONAL: Options & { type: "string" } = {
   demandOption: true,
 };
 
+const DEVICE_POSITIONAL: Options & { type: "string" } = {
+  type: "string",
+  describe:
+    "Device ID, model, or text of the manufacturer and model (any case)",
+};
+
 const tableOptions = {
   // No defaults: yargs counts a defaulted option as given, which would set off `conflicts`.
   json: {
@@ -155,12 +161,7 @@ const showCommand: CommandModule<object, ShowArguments> = {
   builder: (yargs: Argv) =>
     yargs
       .positional("catalog", CATALOG_POSITIONAL)
-      .positional("device", {
-        type: "string",
-        describe:
-          "Device ID, model, or text of the manufacturer and model (any case)",
-        demandOption: true,
-      })
+      .positional("device", { ...DEVICE_POSITIONAL, demandOption: true })
       .option("json", {
         type: "boolean",
         default: false,
@@ -270,11 +271,7 @@ const diffCommand: CommandModule<object, DiffArguments> = {
   builder: (yargs: Argv) =>
     yargs
       .positional("catalog", CATALOG_POSITIONAL)
-      .positional("device", {
-        type: "string",
-        describe:
-          "Device ID, model, or text of the manufacturer and model (any case)",
-      })
+      .positional("device", DEVICE_POSITIONAL)
       .option("old", {
         type: "number",
         describe: "ID of the earlier disclosure (see mds2 catalog show)",
