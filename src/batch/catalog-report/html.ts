@@ -1,4 +1,8 @@
-/** The catalog report page, `index.html`: one self-contained file from a Handlebars template. */
+/**
+ * The catalog report page, `index.html`: one self-contained file from
+ * Handlebars templates, produced in chunks so that only one device's rows
+ * are in memory at a time.
+ */
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,48 +14,85 @@ import {
   STATUS_SWATCHES,
 } from "../../render/html/labels.js";
 import { TEMPLATES_DIR } from "../../render/html/index.js";
+import type { Catalog } from "../catalog/index.js";
 import {
   CAPABILITY_COLUMNS,
-  zeroCounts,
-  type CatalogView,
+  iterateDevices,
+  readCatalogTotals,
+  readIssues,
+  readLatestRun,
+  type DeviceEntry,
   type DisclosureRow,
-} from "./view.js";
+} from "./rows.js";
 
-const TEMPLATE = path.join("catalog", "index.hbs");
+const PAGE_TEMPLATE = path.join("catalog", "index.hbs");
+const ROW_TEMPLATE = path.join("catalog", "device-row.hbs");
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+/** The line of the page template that the device rows replace. */
+const ROWS_SLOT = "<!-- device rows -->";
 
-/** Renders the catalog page; vendor text reaches the template as data and is escaped. */
-export function renderCatalogHtml(
-  view: CatalogView,
+/** Rows are joined into chunks of about this many characters before they are written. */
+const CHUNK_CHARS = 64 * 1024;
+
+let templates:
+  | { page: Handlebars.TemplateDelegate; row: Handlebars.TemplateDelegate }
+  | undefined;
+
+/**
+ * Yields the catalog page in chunks: the page up to the device table, the
+ * device rows, then the rest. Vendor text reaches the templates as data
+ * and is escaped.
+ */
+export function* renderCatalogHtml(
+  catalog: Catalog,
   catalogName: string,
-): string {
-  compiled ??= Handlebars.create().compile(
-    readFileSync(path.join(TEMPLATES_DIR, TEMPLATE), "utf8"),
-    { preventIndent: true },
-  );
-  // A JSON round trip leaves plain own properties, the only ones Handlebars reads.
-  const model = JSON.parse(
-    JSON.stringify(buildHtmlModel(view, catalogName)),
-  ) as unknown;
-  return compiled(model);
+): Generator<string, void, undefined> {
+  templates ??= compileTemplates();
+  const page = templates.page(pageModel(catalog, catalogName));
+
+  const slot = page.indexOf(ROWS_SLOT);
+  if (slot === -1) {
+    // The page has no device table when the catalog contains no disclosure.
+    yield page;
+    return;
+  }
+  yield page.slice(0, page.lastIndexOf("\n", slot) + 1);
+
+  let chunk = "";
+  for (const device of iterateDevices(catalog)) {
+    chunk += templates.row(deviceModel(device));
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield chunk;
+
+  yield page.slice(page.indexOf("\n", slot) + 1);
 }
 
-function buildHtmlModel(
-  view: CatalogView,
+function compileTemplates(): NonNullable<typeof templates> {
+  const handlebars = Handlebars.create();
+  const compile = (file: string): Handlebars.TemplateDelegate =>
+    handlebars.compile(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), {
+      preventIndent: true,
+    });
+  return { page: compile(PAGE_TEMPLATE), row: compile(ROW_TEMPLATE) };
+}
+
+// Handlebars reads only own properties, so the models are plain object literals.
+function pageModel(
+  catalog: Catalog,
   catalogName: string,
 ): Record<string, unknown> {
-  const totals = zeroCounts();
-  for (const { latest } of view.devices) {
-    for (const severity of SEVERITIES)
-      totals[severity] += latest.findings[severity];
-  }
+  const totals = readCatalogTotals(catalog);
+  const issues = readIssues(catalog);
 
   return {
     title: "MDS2 catalog",
     generatedAt: new Date().toISOString(),
     catalogName,
-    run: view.run,
+    run: readLatestRun(catalog),
     capabilities: CAPABILITY_COLUMNS,
     legend: CAPABILITY_STATUSES.map((key) => ({
       key,
@@ -71,27 +112,34 @@ function buildHtmlModel(
       key,
       label: SEVERITY_SWATCHES[key].label,
     })),
+    deviceCount: totals.devices,
     totals: {
-      disclosures: view.disclosures.length,
+      disclosures: totals.disclosures,
       findings: SEVERITIES.map((key) => ({
         label: SEVERITY_SWATCHES[key].label,
-        count: totals[key],
+        count: totals.latestFindings[key],
       })),
     },
-    devices: view.devices.map(({ latest, earlier }) => ({
-      manufacturer: latest.manufacturer || "(manufacturer not given)",
-      model: latest.model || "(model not given)",
-      ...disclosureLink(latest),
-      edition: latest.edition,
-      releaseDate: latest.releaseDate,
-      platform: latest.platform,
-      cells: CAPABILITY_COLUMNS.map(({ code }) => statusCell(code, latest)),
-      findings: SEVERITIES.map((key) => ({ key, count: latest.findings[key] })),
-      earlier: earlier.map(disclosureLink),
-    })),
-    hasEarlier: view.devices.some((device) => device.earlier.length > 0),
-    failures: view.issues.filter((issue) => issue.state === "failed"),
-    skips: view.issues.filter((issue) => issue.state === "skipped"),
+    hasEarlier: totals.disclosures > totals.devices,
+    failures: issues.filter((issue) => issue.state === "failed"),
+    skips: issues.filter((issue) => issue.state === "skipped"),
+  };
+}
+
+function deviceModel({
+  latest,
+  earlier,
+}: DeviceEntry): Record<string, unknown> {
+  return {
+    manufacturer: latest.manufacturer || "(manufacturer not given)",
+    model: latest.model || "(model not given)",
+    ...disclosureLink(latest),
+    edition: latest.edition,
+    releaseDate: latest.releaseDate,
+    platform: latest.platform,
+    cells: CAPABILITY_COLUMNS.map(({ code }) => statusCell(code, latest)),
+    findings: SEVERITIES.map((key) => ({ key, count: latest.findings[key] })),
+    earlier: earlier.map(disclosureLink),
   };
 }
 

@@ -1,35 +1,50 @@
 /** The rows of the catalog exports: one per disclosure, newest first within a device. */
 
 import { SEVERITIES } from "../../model/assessment.js";
-import { CAPABILITY_COLUMNS, type CatalogView, type IssueRow } from "./view.js";
 import { mainReport } from "./html.js";
+import {
+  CAPABILITY_COLUMNS,
+  type DisclosureRow,
+  type IssueRow,
+} from "./rows.js";
 
 export type Cell = string | number;
 
 export interface Table {
   header: string[];
-  rows: Cell[][];
+  rows: Iterable<Cell[]>;
 }
 
-/** One row per disclosure with its capability statuses and finding counts. */
-export function disclosureTable(view: CatalogView): Table {
-  const header = [
-    "manufacturer",
-    "model",
-    "document_id",
-    "edition",
-    "release_date",
-    "latest",
-    "format",
-    "platform",
-    ...CAPABILITY_COLUMNS.map(({ code }) => code),
-    ...SEVERITIES,
-    "report",
-    "source_path",
-    "sha256",
-    "parsed_at",
-  ];
-  const rows = view.disclosures.map((row) => [
+export const DISCLOSURE_HEADER = [
+  "manufacturer",
+  "model",
+  "document_id",
+  "edition",
+  "release_date",
+  "latest",
+  "format",
+  "platform",
+  ...CAPABILITY_COLUMNS.map(({ code }) => code),
+  ...SEVERITIES,
+  "report",
+  "source_path",
+  "sha256",
+  "parsed_at",
+];
+
+/** Returns one row per disclosure with its statuses and finding counts, each made as `disclosures` yields it. */
+export function disclosureTable(disclosures: Iterable<DisclosureRow>): Table {
+  return { header: DISCLOSURE_HEADER, rows: mapRows(disclosures) };
+}
+
+function* mapRows(
+  disclosures: Iterable<DisclosureRow>,
+): Generator<Cell[], void, undefined> {
+  for (const row of disclosures) yield disclosureCells(row);
+}
+
+function disclosureCells(row: DisclosureRow): Cell[] {
+  return [
     row.manufacturer,
     row.model,
     row.documentId ?? "",
@@ -44,8 +59,7 @@ export function disclosureTable(view: CatalogView): Table {
     row.sourcePath,
     row.sha256,
     row.parsedAt,
-  ]);
-  return { header, rows };
+  ];
 }
 
 /** One row per input whose latest outcome is a skip or a failure. */
