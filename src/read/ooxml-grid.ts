@@ -6,7 +6,10 @@
  * so it follows the rules SheetJS CE 0.20.3 (`@e965/xlsx`) applies to cell
  * values, quirks included: which cells are kept, how shared, inline and
  * formula strings are unescaped, which styles make a number a date. A
- * differential test compares the two readers on every workbook fixture.
+ * differential test compares the two readers on every workbook fixture. One
+ * case differs on purpose: for a shared string index out of range SheetJS
+ * leaves out the whole sheet, while this reader reads the cell as empty and
+ * reports a problem.
  *
  * The reader is narrow on purpose. It declines what it does not handle with
  * certainty: namespace prefixes, ISO-date cells, strict OOXML, chartsheets,
@@ -25,6 +28,7 @@ import {
   unescapeXmlAsSheetJS,
 } from "./ooxml-parts.js";
 import { isoDate } from "./sheetjs.js";
+import type { Problem } from "../model/disclosure.js";
 import type { CellText, Sheet, SourceContent } from "./source-content.js";
 import { columnName } from "./xlsx-prescan.js";
 import type { ZipEntries } from "./zip.js";
@@ -89,15 +93,18 @@ function readGrid(
     parts.styles === undefined
       ? undefined
       : readStyles(partText(entries, parts.styles));
-  const context: SheetContext = {
+  const cellProblems = new CellProblems();
+  const workbookContext = {
     strings,
     dateStyles: styles ? new DateStyles(styles) : undefined,
     date1904: workbook.date1904,
+    problems: cellProblems,
   };
 
   let cellCount = 0;
   const sheets: Sheet[] = [];
   for (const { name, part } of sheetParts) {
+    const context: SheetContext = { ...workbookContext, sheet: name };
     const sheet: Sheet =
       part === undefined
         ? { name, rows: [] }
@@ -106,7 +113,12 @@ function readGrid(
     enforceLimit("maxCells", cellCount, limits, file);
     sheets.push(sheet);
   }
-  return { kind: "grid", format: "xlsx", sheets, problems: [] };
+  return {
+    kind: "grid",
+    format: "xlsx",
+    sheets,
+    problems: cellProblems.list(),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -442,6 +454,10 @@ class SharedStrings {
       this.items.forEach((_item, index) => this.text(index));
   }
 
+  get size(): number {
+    return this.items.length;
+  }
+
   /** Returns the text of item `index`, or undefined when SheetJS finds no text in it. */
   text(index: number): string | undefined {
     if (this.parsed[index]) return this.texts[index];
@@ -685,9 +701,63 @@ function serialDateText(serial: number, date1904: boolean): string {
 // Worksheets
 
 interface SheetContext {
+  /** Name of the sheet being read. */
+  sheet: string;
   strings: SharedStrings | undefined;
   dateStyles: DateStyles | undefined;
   date1904: boolean;
+  problems: CellProblems;
+}
+
+/** Cells whose problems are listed one by one; the rest are counted. */
+const MAX_LISTED_CELL_PROBLEMS = 20;
+
+/** Problems found in single cells of the workbook, listed up to a maximum. */
+class CellProblems {
+  private readonly listed: Problem[] = [];
+  private unlisted = 0;
+
+  add(problem: Problem): void {
+    if (this.listed.length < MAX_LISTED_CELL_PROBLEMS)
+      this.listed.push(problem);
+    else this.unlisted += 1;
+  }
+
+  list(): Problem[] {
+    if (this.unlisted === 0) return [...this.listed];
+    return [
+      ...this.listed,
+      {
+        code: "cell.invalid",
+        severity: "warning",
+        message: `${this.unlisted} more cells have a shared string index out of range and are read as empty`,
+      },
+    ];
+  }
+}
+
+/**
+ * Text of shared string `index` for the cell at `place`. An index past the
+ * end of the table makes SheetJS 0.20.3 leave out the whole sheet, and with
+ * it the form. This reader keeps the sheet, reads the cell as empty and
+ * records a warning at the cell.
+ */
+function sharedStringText(
+  strings: SharedStrings,
+  index: number,
+  place: CellPlace,
+  context: SheetContext,
+): string {
+  if (index >= strings.size) {
+    context.problems.add({
+      code: "cell.invalid",
+      severity: "warning",
+      message: `the shared string index ${index} is out of range, so the cell is read as empty`,
+      location: `${context.sheet}!${cellName(place)}`,
+    });
+    return "";
+  }
+  return strings.text(index) ?? "";
 }
 
 /** Attributes of a `<row>` or `<c>` start tag that the grid depends on. */
@@ -938,7 +1008,7 @@ function readPlainCell(
       ? digitsValue(xml, valueStart, valueEnd)
       : -1;
   if (index >= 0) {
-    text = context.strings!.text(index) ?? "";
+    text = sharedStringText(context.strings!, index, place, context);
   } else {
     const raw =
       valueStart === valueEnd ? undefined : xml.slice(valueStart, valueEnd);
@@ -1135,7 +1205,7 @@ function valueText(
         decline(
           `${cellName(place)} refers to a shared strings part that is missing`,
         );
-      return context.strings.text(Number(value)) ?? "";
+      return sharedStringText(context.strings, Number(value), place, context);
     }
     case "str":
       return raw === undefined ? "" : formulaStringText(raw);

@@ -7,7 +7,7 @@
 
 import * as XLSX from "@e965/xlsx";
 import { Mds2Error } from "../errors.js";
-import type { SourceFormat } from "../model/disclosure.js";
+import type { Problem, SourceFormat } from "../model/disclosure.js";
 import { enforceLimit, type ReadLimits } from "./limits.js";
 import type { CellText, Sheet, SourceContent } from "./source-content.js";
 import { columnName } from "./xlsx-prescan.js";
@@ -23,15 +23,27 @@ export function readWithSheetJS(
 
   let cellCount = 0;
   const sheets: Sheet[] = [];
+  const problems: Problem[] = [];
   for (const name of workbook.SheetNames) {
     const worksheet = workbook.Sheets[name];
-    if (!worksheet) continue;
+    if (!worksheet) {
+      // SheetJS 0.20.3 leaves out a sheet it fails to parse, for example one
+      // with a shared string index out of range, and reports nothing.
+      problems.push({
+        code: "sheet.unreadable",
+        severity: "warning",
+        message: `the sheet "${name}" could not be read, so its cells are missing. A damaged cell, such as a shared string index out of range, can cause this`,
+        location: name,
+      });
+      sheets.push({ name, rows: [] });
+      continue;
+    }
     const sheet = readSheet(name, worksheet);
     cellCount += sheet.rows.reduce((sum, row) => sum + row.length, 0);
     enforceLimit("maxCells", cellCount, limits, file);
     sheets.push(sheet);
   }
-  return { kind: "grid", format, sheets, problems: [] };
+  return { kind: "grid", format, sheets, problems };
 }
 
 function parseWorkbook(bytes: Uint8Array, file: string): XLSX.WorkBook {

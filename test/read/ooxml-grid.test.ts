@@ -569,6 +569,91 @@ describe("readOoxmlGrid rules", () => {
   });
 });
 
+describe("readOoxmlGrid beyond SheetJS", () => {
+  // SheetJS 0.20.3 leaves out a whole sheet, silently, when one cell of it
+  // has a shared string index out of range. The fast reader keeps the sheet,
+  // reads that cell as empty and reports it, so here the two readers differ
+  // on purpose.
+  const spec: WorkbookSpec = {
+    sharedStrings: ["<t>kept</t>"],
+    sheets: [
+      {
+        name: "Form",
+        cells:
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>99999</v></c>' +
+          '<c r="C1"><v>3</v></c></row>',
+      },
+      { name: "Other", cells: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+    ],
+  };
+
+  it("keeps a sheet with a shared string index out of range", () => {
+    const { fast, fastAlone, sheetJs } = readBoth(buildOoxmlWorkbook(spec));
+    const content = grid(fast);
+    if (content.kind !== "grid" || sheetJs.kind !== "grid")
+      throw new Error("not a grid");
+
+    expect(content.sheets.map((sheet) => sheet.name)).toEqual([
+      "Form",
+      "Other",
+    ]);
+    expect(texts(content, 0)).toEqual({ A1: "kept", C1: "3" });
+    expect(content.problems).toEqual([
+      {
+        code: "cell.invalid",
+        severity: "warning",
+        message:
+          "the shared string index 99999 is out of range, so the cell is read as empty",
+        location: "Form!B1",
+      },
+    ]);
+    expect(grid(fastAlone)).toStrictEqual(content);
+    // The other sheet still reads as SheetJS reads it.
+    expect(content.sheets[1]).toStrictEqual(sheetJs.sheets[1]);
+  });
+
+  it("reports the sheet SheetJS leaves out", () => {
+    const { sheetJs } = readBoth(buildOoxmlWorkbook(spec));
+    if (sheetJs.kind !== "grid") throw new Error("not a grid");
+
+    expect(sheetJs.sheets.map((sheet) => sheet.name)).toEqual([
+      "Form",
+      "Other",
+    ]);
+    expect(sheetJs.sheets[0]!.rows).toEqual([]);
+    expect(sheetJs.problems).toHaveLength(1);
+    expect(sheetJs.problems[0]).toMatchObject({
+      code: "sheet.unreadable",
+      severity: "warning",
+      location: "Form",
+    });
+  });
+
+  it("lists at most 20 cells with an index out of range", () => {
+    const cells = Array.from(
+      { length: 25 },
+      (_, row) =>
+        `<row r="${row + 1}"><c r="A${row + 1}" t="s"><v>${500 + row}</v></c></row>`,
+    ).join("");
+    const limits = readLimits({});
+    const entries = unzipWithLimits(
+      buildOoxmlWorkbook({
+        sharedStrings: ["<t>a</t>"],
+        ...worksheetSpec(cells),
+      }),
+      FILE,
+      limits,
+    );
+    const content = grid(readOoxmlGrid(entries, FILE, limits));
+
+    expect(content.problems).toHaveLength(21);
+    expect(content.problems[19]!.location).toBe("S!A20");
+    expect(content.problems[20]!.message).toBe(
+      "5 more cells have a shared string index out of range and are read as empty",
+    );
+  });
+});
+
 describe("readSource on an OOXML workbook", () => {
   it("applies checkboxes to the fast grid", async () => {
     const content = await readSource(checkboxAnswers(true), FILE);

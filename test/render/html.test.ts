@@ -218,14 +218,59 @@ describe("renderHtml", () => {
   });
 
   it("isolates the direction of vendor text", () => {
-    const rtl = sampleDisclosure();
+    const rtl = structuredClone(sampleDisclosure());
+    rtl.device.manufacturer = "Evil Corp\u202Egpj.exe";
     rtl.answers[0]!.comment = "\u202Eevil";
     const page = renderHtml(rtl, assessment);
 
     expect(page).toMatch(
-      /\.answer, \.raw, \.comment, \.note-text, \.message \{ unicode-bidi: isolate; \}/,
+      /\.answer, \.raw, \.comment, \.note-text, \.message, \.location \{ unicode-bidi: isolate; \}/,
     );
-    expect(page).toContain('<span class="comment">\u202Eevil</span>');
+    expect(page).toContain(
+      "<h1>MDS2 report: <bdi>Evil Corp\\u202Egpj.exe</bdi> <bdi>Infusor X1</bdi></h1>",
+    );
+    expect(page).toContain(
+      "<title>MDS2 report: Evil Corp\\u202Egpj.exe Infusor X1</title>",
+    );
+    expect(page).toContain('<span class="comment">\\u202Eevil</span>');
+  });
+
+  it.each([
+    ["ESC", "\u001B", "\\u001B"],
+    ["BEL", "\u0007", "\\u0007"],
+    ["DEL", "\u007F", "\\u007F"],
+    ["CSI (C1)", "\u009B", "\\u009B"],
+    ["right-to-left override", "\u202E", "\\u202E"],
+    ["right-to-left embedding", "\u202B", "\\u202B"],
+    ["first strong isolate", "\u2068", "\\u2068"],
+  ])("shows %s in vendor text as an escape", (_name, control, escaped) => {
+    const hostile = structuredClone(sampleDisclosure());
+    hostile.device.model = `X${control}1`;
+    hostile.notes[0]!.text = `Note${control}text`;
+    const page = renderHtml(hostile, assessment);
+
+    expect(page.includes(control), "raw control in the page").toBe(false);
+    expect(page).toContain(`<title>MDS2 report: Acme`);
+    expect(page).toContain(`X${escaped}1</title>`);
+    expect(page).toContain(`Note${escaped}text`);
+  });
+
+  it("escapes direction marks in the title only", () => {
+    const marked = structuredClone(sampleDisclosure());
+    marked.device.model = "X\u200F1";
+    const page = renderHtml(marked, assessment);
+    const title = page.slice(page.indexOf("<title>"), page.indexOf("</title>"));
+
+    expect(title).toContain("X\\u200F1");
+    expect(page).toContain("<bdi>X\u200F1</bdi>");
+  });
+
+  it("keeps tabs and line feeds in note text", () => {
+    const lines = structuredClone(sampleDisclosure());
+    lines.notes[0]!.text = "first\r\nsecond\tthird";
+    const page = renderHtml(lines, assessment);
+
+    expect(page).toContain("first\nsecond\tthird");
   });
 
   it("links only http(s) URLs in vendor text", () => {

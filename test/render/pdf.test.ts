@@ -79,6 +79,30 @@ describe("renderPdf", () => {
     expect(text).not.toContain("医疗设备");
   });
 
+  it("escapes controls in vendor text and the document title", async () => {
+    const disclosure = structuredClone(packDisclosure());
+    disclosure.device.manufacturer = "Evil Corp\u202Egpj.exe";
+    disclosure.device.model = "EV\u001B[2J-1";
+    const pdf = await renderPdf(disclosure, packAssessment(), {
+      sourceBytes,
+      generatedAt,
+    });
+    const document = await getDocument({ data: pdf.slice() }).promise;
+    const { info } = (await document.getMetadata()) as {
+      info: { Title?: string };
+    };
+    await document.destroy();
+    const text = await textOf(pdf);
+
+    expect(info.Title).toBe(
+      "MDS2 evidence pack: Evil Corp\\u202Egpj.exe EV\\u001B[2J-1",
+    );
+    expect(text).toContain("Evil Corp\\u202Egpj.exe");
+    expect(text).toContain("EV\\u001B[2J-1");
+    expect(text.includes("\u202E"), "raw U+202E in the text").toBe(false);
+    expect(text.includes("\u001B"), "raw ESC in the text").toBe(false);
+  });
+
   it("has bookmarks for each part", async () => {
     const document = await getDocument({ data: await renderSample() }).promise;
     const outline = await document.getOutline();

@@ -236,14 +236,18 @@ export function formatMappingTable(mapping: Mapping): string {
     "CIS",
     "Confidence",
   ];
-  const rows = mapping.controls.map((control) => [
-    control.id,
-    truncate(control.title, TITLE_WIDTH),
-    capabilityCell(control),
-    platformCell(control.platforms),
-    control.cis.map(cisNumber).join(", "),
-    `${control.confidence.fact}/${control.confidence.mapping}`,
-  ]);
+  // A user mapping file may carry terminal controls in any cell, so every cell
+  // is escaped before the column widths are measured.
+  const rows = mapping.controls.map((control) =>
+    [
+      control.id,
+      truncate(control.title, TITLE_WIDTH),
+      capabilityCell(control),
+      platformCell(control.platforms),
+      control.cis.map(cisNumber).join(", "),
+      `${control.confidence.fact}/${control.confidence.mapping}`,
+    ].map(printable),
+  );
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
@@ -253,7 +257,7 @@ export function formatMappingTable(mapping: Mapping): string {
         column === cells.length - 1 ? cell : cell.padEnd(widths[column]!),
       )
       .join("  ");
-  const footer = `${mapping.controls.length} controls (${mapping.name})`;
+  const footer = `${mapping.controls.length} controls (${printable(mapping.name)})`;
   return `${[line(header), ...rows.map(line), "", footer].join("\n")}\n`;
 }
 

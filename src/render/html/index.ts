@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { Assessment } from "../../model/assessment.js";
 import type { Disclosure } from "../../model/disclosure.js";
+import { escapeVendorStrings } from "../vendor-text.js";
 import { safeHref } from "./safe-url.js";
 import { buildReportView } from "./view-model.js";
 
@@ -28,7 +29,8 @@ let compiled: Handlebars.TemplateDelegate | undefined;
 
 /**
  * Renders the analyst's report. Templates are read only from the package's
- * own folder; vendor text reaches them as data and is escaped by `{{ }}`.
+ * own folder; vendor text reaches them as data and is escaped by `{{ }}`,
+ * and the templates isolate its direction with `<bdi>` or CSS.
  */
 export function renderHtml(
   disclosure: Disclosure,
@@ -36,11 +38,13 @@ export function renderHtml(
 ): string {
   compiled ??= compileReport(TEMPLATES_DIR);
   // A JSON round trip leaves only own, plain properties, which is all that
-  // Handlebars' default prototype protection lets templates read.
+  // Handlebars' default prototype protection lets templates read. Handlebars
+  // escapes markup but passes control characters through, so those are made
+  // visible here.
   const view = JSON.parse(
     JSON.stringify(buildReportView(disclosure, assessment)),
   ) as unknown;
-  return compiled(view);
+  return compiled(escapeVendorStrings(view));
 }
 
 function compileReport(folder: string): Handlebars.TemplateDelegate {

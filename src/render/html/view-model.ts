@@ -24,6 +24,7 @@ import {
   type Swatch,
 } from "./labels.js";
 import { linkify, type TextSegment } from "./safe-url.js";
+import { titleText } from "../vendor-text.js";
 
 interface Chip extends Swatch {
   key: string;
@@ -103,7 +104,10 @@ interface CapabilityView {
 }
 
 export interface ReportView {
+  /** Text of the page's `<title>`, with every direction control escaped. */
   title: string;
+  /** Device names of the page heading, each isolated in its own `<bdi>`. */
+  heading: string[];
   device: { label: string; value: string }[];
   /** Count of answers whose value the vendor hid, e.g. `Hidden`. The device record leaves them out. */
   redactedCount: number;
@@ -176,7 +180,8 @@ export function buildReportView(
   const findings = sortFindings(assessment.findings).map(buildFindingView);
 
   return {
-    title: reportTitle(disclosure),
+    title: titleText(`MDS2 report: ${deviceNames(disclosure).join(" ")}`),
+    heading: deviceNames(disclosure),
     device: deviceRows(disclosure),
     redactedCount: disclosure.answers.filter(
       (answer) => answer.redacted === true,
@@ -248,12 +253,16 @@ export function buildReportView(
   };
 }
 
-function reportTitle(disclosure: Disclosure): string {
+/** Manufacturer and model, or the source file's name when neither is given. */
+function deviceNames(disclosure: Disclosure): string[] {
   const { manufacturer, model } = disclosure.device;
-  const name = [manufacturer, model].filter(Boolean).join(" ");
+  const names = [manufacturer, model].filter((name): name is string =>
+    Boolean(name),
+  );
+  if (names.length > 0) return names;
   const fileName =
     disclosure.source.file.split(/[\\/]/).pop() ?? disclosure.source.file;
-  return `MDS2 report: ${name || fileName}`;
+  return [fileName];
 }
 
 function deviceRows(

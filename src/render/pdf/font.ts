@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
+import { visibleControls } from "../vendor-text.js";
 
 const require = createRequire(import.meta.url);
 
@@ -31,8 +32,9 @@ export function loadPackFonts(): PackFonts {
 }
 
 /**
- * Replaces every character the font has no glyph for with `?` and records
- * it, so the pack can list what it could not show. DejaVu Sans covers Latin,
+ * Escapes control characters and direction overrides as `visibleControls`
+ * does, then replaces every character the font has no glyph for with `?` and
+ * records it, so the pack can list what it could not show. DejaVu Sans covers Latin,
  * Greek, Cyrillic and symbols such as ≥ and ✓, but no CJK ideographs.
  */
 // Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
@@ -55,11 +57,9 @@ export class GlyphFilter {
   filter(text: string): string {
     if (RIGHT_TO_LEFT.test(text)) this.rightToLeftPlaces.add(this.place);
     let output = "";
-    for (const character of text) {
+    for (const character of visibleControls(text)) {
       const codePoint = character.codePointAt(0) ?? 0;
-      if (codePoint < 0x20 && character !== "\n" && character !== "\t") {
-        output += " ";
-      } else if (
+      if (
         character === "\n" ||
         character === "\t" ||
         this.font.hasGlyphForCodePoint(codePoint)

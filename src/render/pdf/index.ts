@@ -7,6 +7,7 @@
 import PDFDocument from "pdfkit";
 import type { Assessment } from "../../model/assessment.js";
 import type { Disclosure } from "../../model/disclosure.js";
+import { titleText } from "../vendor-text.js";
 import { codePointLabel, GlyphFilter, loadPackFonts } from "./font.js";
 import { FONT_BOLD, FONT_REGULAR, PackLayout } from "./layout.js";
 import {
@@ -43,7 +44,7 @@ export async function renderPdf(
     bufferPages: true,
     autoFirstPage: true,
     info: {
-      Title: `MDS2 evidence pack: ${deviceTitle(disclosure)}`,
+      Title: titleText(`MDS2 evidence pack: ${deviceTitle(disclosure)}`),
       Creator: "mds2",
       Producer: "mds2",
       CreationDate: generatedAt,

@@ -19,6 +19,10 @@ import { prescanWorkbook } from "../../read/xlsx-prescan.js";
 import { packEntries, unzipWithLimits } from "../../read/zip.js";
 import { severityRank, sortFindings } from "../pdf/pack-data.js";
 import { SEVERITY_SWATCHES, STATUS_SWATCHES, toArgb } from "../palette.js";
+import {
+  dropActiveParts,
+  replaceFormulasWithValues,
+} from "./active-content.js";
 import { buildLayout2019, FORM_SHEET } from "./layout-2019.js";
 import { cleanWorkbookText } from "./xml-text.js";
 
@@ -131,7 +135,8 @@ async function openTarget(
 
 /**
  * Loads a copy of the vendor's workbook with the reader's guards: size
- * limits, data validations clamped to the used cells. Returns `undefined`
+ * limits, data validations clamped to the used cells. Formulas, external
+ * links, connections and macros are left out of the copy. Returns `undefined`
  * when exceljs 4.4.0 would misread the workbook or fails to load it.
  */
 async function loadVendorWorkbook(
@@ -147,11 +152,14 @@ async function loadVendorWorkbook(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
-      Buffer.from(packEntries(prescan.entries)) as unknown as ArrayBuffer,
+      Buffer.from(
+        packEntries(dropActiveParts(prescan.entries)),
+      ) as unknown as ArrayBuffer,
     );
   } catch {
     return undefined;
   }
+  replaceFormulasWithValues(workbook);
   return workbook;
 }
 
