@@ -14,6 +14,7 @@ import {
   STATUS_SWATCHES,
 } from "../../render/html/labels.js";
 import { TEMPLATES_DIR } from "../../render/html/index.js";
+import { escapeVendorStrings } from "../../render/vendor-text.js";
 import type { Catalog } from "../catalog/index.js";
 import {
   CAPABILITY_COLUMNS,
@@ -40,15 +41,18 @@ let templates:
 
 /**
  * Yields the catalog page in chunks: the page up to the device table, the
- * device rows, then the rest. Vendor text reaches the templates as data
- * and is escaped.
+ * device rows, then the rest. Vendor text reaches the templates as data,
+ * with its control characters and direction overrides shown as escapes, and
+ * the templates HTML-escape it.
  */
 export function* renderCatalogHtml(
   catalog: Catalog,
   catalogName: string,
 ): Generator<string, void, undefined> {
   templates ??= compileTemplates();
-  const page = templates.page(pageModel(catalog, catalogName));
+  const page = templates.page(
+    escapeVendorStrings(pageModel(catalog, catalogName)),
+  );
 
   const slot = page.indexOf(ROWS_SLOT);
   if (slot === -1) {
@@ -60,7 +64,7 @@ export function* renderCatalogHtml(
 
   let chunk = "";
   for (const device of iterateDevices(catalog)) {
-    chunk += templates.row(deviceModel(device));
+    chunk += templates.row(escapeVendorStrings(deviceModel(device)));
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = "";
