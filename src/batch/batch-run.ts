@@ -16,6 +16,7 @@ import { FilePool, TaskInterrupted } from "./pool.js";
 import { silentProgress, type BatchProgress } from "./progress.js";
 import type { BatchOptions } from "./run-batch.js";
 import { Slots } from "./slots.js";
+import { printable } from "../terminal-text.js";
 import type { FileResult, FileTask, StageTimings } from "./task.js";
 
 /** Base name of every device's outputs; the folder already names the device. */
@@ -104,6 +105,8 @@ export class BatchRun {
   };
   #parsed = 0;
   #alreadyRecorded = 0;
+  /** Worker threads started; 0 when every input was skipped before parsing. */
+  #workers = 0;
 
   constructor(
     catalog: Catalog,
@@ -133,9 +136,10 @@ export class BatchRun {
     // Started on the first file that needs parsing: a re-run that finds
     // everything recorded never pays for loading the workers.
     let pool: FilePool | undefined;
-    const startPool = (): FilePool =>
+    // No more workers than inputs left, so one form never starts a worker per core.
+    const startPool = (remaining: number): FilePool =>
       (pool ??= new FilePool({
-        jobs: this.#settings.jobs,
+        jobs: (this.#workers = Math.min(this.#settings.jobs, remaining)),
         timeoutSeconds: this.#settings.timeoutSeconds,
         maxMemoryMb: this.#settings.maxMemoryMb,
         taskModule: this.#options.taskModule,
@@ -151,8 +155,13 @@ export class BatchRun {
 
     this.#progress.start(inputs.length);
     try {
-      for (const input of inputs) {
+      for (const [index, input] of inputs.entries()) {
         if (this.#interrupt.aborted || unexpected) break;
+        if (input.skip) {
+          this.#skip(input, undefined, input.skip.code, input.skip.reason);
+          this.#reportProgress();
+          continue;
+        }
         const hashed = await this.#hash(input);
         if (!hashed || this.#skipKnown(input, hashed)) {
           this.#reportProgress();
@@ -167,7 +176,7 @@ export class BatchRun {
         const task = this.#dispatch(
           input,
           hashed,
-          startPool(),
+          startPool(inputs.length - index),
           release,
           writeSlots,
         )
@@ -213,7 +222,7 @@ export class BatchRun {
       // maxRSS is in kilobytes and covers the worker threads, which share the process.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       cpuMs: processCpuMs(),
-      jobs: this.#settings.jobs,
+      jobs: this.#workers,
       catalogFile: this.#catalog.file,
       reportFiles: [],
     };
@@ -365,7 +374,12 @@ export class BatchRun {
     }
   }
 
-  #skip(input: InputFile, sha256: string, code: string, reason: string): void {
+  #skip(
+    input: InputFile,
+    sha256: string | undefined,
+    code: string,
+    reason: string,
+  ): void {
     this.#catalog.recordSkip(
       this.#runId,
       { path: input.path, sha256 },
@@ -389,7 +403,7 @@ export class BatchRun {
     );
     this.#failures.push({ name: input.name, code, reason });
     if (this.#failures.length <= MAX_FAILURES_NOTED) {
-      this.#progress.note(`failed: ${input.name}: ${reason}`);
+      this.#progress.note(printable(`failed: ${input.name}: ${reason}`));
     } else if (this.#failures.length === MAX_FAILURES_NOTED + 1) {
       this.#progress.note("further failures are listed in the summary");
     }

@@ -101,7 +101,8 @@ export class LogProgress implements BatchProgress {
     this.#step = Math.max(1, Math.ceil(total / 10));
     this.#startedAt = performance.now();
     this.#lastLineAt = this.#startedAt;
-    this.#stream.write(`mds2 batch: ${total} input files\n`);
+    const files = total === 1 ? "input file" : "input files";
+    this.#stream.write(`mds2 batch: ${total} ${files}\n`);
   }
 
   update(counts: ProgressCounts): void {

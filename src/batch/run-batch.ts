@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { PLATFORMS, platformFromOption } from "../crossref/platform.js";
 import { Mds2Error } from "../errors.js";
 import { outputFormats } from "../render/index.js";
 import {
@@ -16,6 +17,7 @@ import {
   type BatchSummary,
 } from "./batch-run.js";
 import { Catalog } from "./catalog/index.js";
+import { LOCK_SUFFIX, lockCatalog } from "./catalog-lock.js";
 import { REPORT_FILES, writeCatalogReport } from "./catalog-report/index.js";
 import { collectInputs, type InputFile } from "./inputs.js";
 import type { BatchProgress } from "./progress.js";
@@ -27,6 +29,10 @@ import {
   DEFAULT_FORMATS,
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
+  MAX_JOBS,
+  MAX_MEMORY_MB,
+  MAX_TIMEOUT_SECONDS,
+  MIN_MEMORY_MB,
 } from "./defaults.js";
 
 export {
@@ -67,16 +73,31 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const startedAt = performance.now();
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const settings = resolveSettings(options, cwd);
+  // Before anything is created, so a rejected database leaves no trace.
+  Catalog.check(settings.catalogFile);
 
   await prepareOutputFolder(settings.outputDir);
   await mkdir(path.dirname(settings.catalogFile), { recursive: true });
   const inputs = await findInputs(options.inputs, settings, cwd);
 
-  const catalog = Catalog.open(settings.catalogFile);
+  const unlock = lockCatalog(settings.catalogFile, Catalog.runningSince);
+  let catalog: Catalog;
+  try {
+    catalog = Catalog.open(settings.catalogFile);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     const runId = catalog.startRun(recordedOptions(options, settings));
     const run = new BatchRun(catalog, runId, settings, options);
-    const status = await run.processAll(inputs);
+    let status: "finished" | "interrupted";
+    try {
+      status = await run.processAll(inputs);
+    } catch (error) {
+      catalog.finishRun(runId, "failed", inputs.length, {});
+      throw error;
+    }
 
     const summary = run.summarize(status, inputs.length, startedAt);
     catalog.finishRun(runId, status, inputs.length, runStats(summary));
@@ -99,6 +120,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     return summary;
   } finally {
     catalog.close();
+    unlock();
   }
 }
 
@@ -115,17 +137,27 @@ function resolveSettings(options: BatchOptions, cwd: string): BatchSettings {
   const jobs = options.jobs ?? os.availableParallelism();
   const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
-  if (!Number.isInteger(jobs) || jobs < 1)
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
     throw usageError(
-      `--jobs must be a whole number of at least 1, not ${jobs}`,
+      `--jobs must be a whole number of at least 1 and at most ${MAX_JOBS}, got ${jobs}`,
     );
   if (!(timeoutSeconds > 0))
     throw usageError(
-      `--timeout must be a positive number of seconds, not ${timeoutSeconds}`,
+      `--timeout must be a number of seconds above 0, got ${timeoutSeconds}`,
     );
-  if (!Number.isInteger(maxMemoryMb) || maxMemoryMb < 64) {
+  if (
+    !Number.isInteger(maxMemoryMb) ||
+    maxMemoryMb < MIN_MEMORY_MB ||
+    maxMemoryMb > MAX_MEMORY_MB
+  ) {
     throw usageError(
-      `--max-memory must be a whole number of MB, at least 64, not ${maxMemoryMb}`,
+      `--max-memory must be a whole number of MB, at least ${MIN_MEMORY_MB} and at most ${MAX_MEMORY_MB}, got ${maxMemoryMb}`,
+    );
+  }
+  if (options.platform !== undefined && !platformFromOption(options.platform)) {
+    throw usageError(
+      `unknown platform "${options.platform}"`,
+      `Use one of: ${PLATFORMS.map((known) => known.id).join(", ")}.`,
     );
   }
 
@@ -139,7 +171,8 @@ function resolveSettings(options: BatchOptions, cwd: string): BatchSettings {
     catalogFile,
     formats: [...new Set(formats)],
     jobs,
-    timeoutSeconds,
+    // A longer delay would overflow the timer and fire at once.
+    timeoutSeconds: Math.min(timeoutSeconds, MAX_TIMEOUT_SECONDS),
     maxMemoryMb,
   };
 }
@@ -177,7 +210,9 @@ async function findInputs(
 
   // The catalog may sit inside an input folder when --db points there.
   const catalogFiles = new Set(
-    ["", "-wal", "-shm", "-journal"].map((end) => settings.catalogFile + end),
+    ["", "-wal", "-shm", "-journal", LOCK_SUFFIX, `${LOCK_SUFFIX}-journal`].map(
+      (end) => settings.catalogFile + end,
+    ),
   );
   const inputs = found.filter((input) => !catalogFiles.has(input.path));
   if (inputs.length === 0) {

@@ -2,6 +2,7 @@
 
 import path from "node:path";
 import { SEVERITIES } from "../model/assessment.js";
+import { printable } from "../terminal-text.js";
 import type { BatchSummary, InputIssue } from "./run-batch.js";
 
 /** Skips and failures listed one per line; the rest are counted and left to the catalog report. */
@@ -21,8 +22,8 @@ export function formatSummary(
 
   const state = summary.status === "interrupted" ? "interrupted" : "done";
   lines.push(
-    `mds2 batch ${state}: ${summary.inputs} inputs in ${seconds} s (${rate.toFixed(1)} files/s, ` +
-      `${summary.jobs} workers, peak memory ${Math.round(summary.peakRssMb)} MB)`,
+    `mds2 batch ${state}: ${count(summary.inputs, "input")} in ${seconds} s (${rate.toFixed(1)} files/s, ` +
+      `${count(summary.jobs, "worker")}, peak memory ${Math.round(summary.peakRssMb)} MB)`,
   );
 
   const skipped =
@@ -46,9 +47,10 @@ export function formatSummary(
   lines.push(...listIssues("failed", summary.failures));
   lines.push(...listIssues("skipped", summary.skips));
 
-  lines.push(`  catalog: ${shortPath(summary.catalogFile, cwd)}`);
+  lines.push(`  catalog: ${printable(shortPath(summary.catalogFile, cwd))}`);
   const report = summary.reportFiles[0];
-  if (report !== undefined) lines.push(`  report: ${shortPath(report, cwd)}`);
+  if (report !== undefined)
+    lines.push(`  report: ${printable(shortPath(report, cwd))}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -56,7 +58,7 @@ function listIssues(state: string, issues: readonly InputIssue[]): string[] {
   if (issues.length === 0) return [];
   const lines = [`${state}:`];
   for (const issue of issues.slice(0, MAX_LISTED)) {
-    lines.push(`  ${issue.name}: ${issue.reason} [${issue.code}]`);
+    lines.push(printable(`  ${issue.name}: ${issue.reason} [${issue.code}]`));
   }
   if (issues.length > MAX_LISTED) {
     lines.push(
@@ -64,6 +66,11 @@ function listIssues(state: string, issues: readonly InputIssue[]): string[] {
     );
   }
   return lines;
+}
+
+/** Returns "1 input", "2 inputs". */
+export function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? "" : "s"}`;
 }
 
 function shortPath(file: string, cwd: string): string {

@@ -9,13 +9,12 @@ import { printable } from "../terminal-text.js";
  * line on stderr; anything else is a bug and keeps its stack.
  */
 export async function run(args: string[]): Promise<number> {
-  // yargs turns a lone `-` into an empty string, so it travels as a token
-  // that cannot be a real argument and is turned back into `-` (stdin).
-  const prepared = args.map((arg) => (arg === "-" ? STDIN_TOKEN : arg));
+  const prepared = protectLiteralArguments(args);
   // Command handlers report findings by setting process.exitCode.
   process.exitCode = EXIT_OK;
   const parser = yargs(prepared)
-    .middleware(restoreStdinArguments, true)
+    .middleware(restoreLiteralArguments, true)
+    .middleware(rejectEmptyOutput)
     .scriptName("mds2")
     .usage(
       "$0 <command> [options]\n\nRead, cross-reference and report on MDS2 forms.",
@@ -29,7 +28,10 @@ export async function run(args: string[]): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 80))
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs reports its own usage errors, a failed `coerce` included, as YError.
+      if (!error || error.name === "YError")
+        throw new UsageError(message ?? error?.message ?? "invalid arguments");
+      throw error;
     });
 
   try {
@@ -53,13 +55,39 @@ export async function run(args: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-const STDIN_TOKEN = "\u0000stdin";
+/** Marks an argument that yargs must take as a plain value; no real argument starts with NUL. */
+const LITERAL_MARK = "\u0000";
 
-function restoreStdinArguments(argv: Record<string, unknown>): void {
+/**
+ * Marks the arguments yargs 18 would misread. It turns a lone `-` (stdin)
+ * into an empty string. It also neither counts nor fills positionals from
+ * the arguments after `--`. So `--` is dropped, and each later argument that
+ * starts with a dash is marked, which keeps it a positional.
+ */
+function protectLiteralArguments(args: readonly string[]): string[] {
+  const end = args.indexOf("--");
+  const options = end === -1 ? args : args.slice(0, end);
+  const operands = end === -1 ? [] : args.slice(end + 1);
+  return [
+    ...options.map((arg) => (arg === "-" ? LITERAL_MARK + arg : arg)),
+    ...operands.map((arg) => (arg.startsWith("-") ? LITERAL_MARK + arg : arg)),
+  ];
+}
+
+function restoreLiteralArguments(argv: Record<string, unknown>): void {
+  const restore = (value: unknown): unknown =>
+    typeof value === "string" && value.startsWith(LITERAL_MARK)
+      ? value.slice(LITERAL_MARK.length)
+      : value;
   for (const [key, value] of Object.entries(argv)) {
-    if (value === STDIN_TOKEN) argv[key] = "-";
-    else if (Array.isArray(value)) {
-      argv[key] = value.map((item) => (item === STDIN_TOKEN ? "-" : item));
-    }
+    argv[key] = Array.isArray(value) ? value.map(restore) : restore(value);
   }
+}
+
+/** `-o` with no value, or an empty one, would write into the working folder. */
+function rejectEmptyOutput(argv: Record<string, unknown>): void {
+  if (argv.output !== "") return;
+  throw new UsageError(
+    "-o/--output needs a file or folder name; got an empty value",
+  );
 }

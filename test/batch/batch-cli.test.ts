@@ -256,7 +256,7 @@ describe("mds2 batch catalog report", () => {
     expect(html).toContain("Failed inputs (2)");
     expect(html).toContain("Skipped inputs (4)");
     expect(html).toMatch(
-      /stuck\.hang<\/td><td><code>timeout<\/code><\/td><td>timed out after 3 s/,
+      /stuck\.hang<\/bdi><\/td><td><code>timeout<\/code><\/td><td><bdi>timed out after 3 s/,
     );
   });
 

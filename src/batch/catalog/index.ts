@@ -8,14 +8,15 @@ import { Mds2Error } from "../../errors.js";
 import type { Assessment } from "../../model/assessment.js";
 import type { Disclosure } from "../../model/disclosure.js";
 import { NOT_A_FORM_CODES, type StageTimings } from "../task.js";
-import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+import { CATALOG_TABLES, SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 
 /** Skip code of an input whose content an earlier run already parsed. */
 export const ALREADY_RECORDED_CODE = "already-recorded";
 /** Skip code of an input with the same content as another input of the same run. */
 export const DUPLICATE_CODE = "duplicate";
 
-export type RunStatus = "running" | "finished" | "interrupted";
+/** `failed`: the run stopped on an unexpected error. */
+export type RunStatus = "running" | "finished" | "interrupted" | "failed";
 
 /** An input as the catalog records it. */
 export interface CatalogInput {
@@ -54,12 +55,14 @@ export class Catalog {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { timeout: 5000 });
+      // Checked before the first write, so a rejected file stays unchanged.
+      rejectForeignDatabase(db, file);
       db.pragma("journal_mode = WAL");
       // In WAL mode NORMAL keeps every commit atomic; only the last commits
       // before a power loss may be lost, never half of one.
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
-      migrate(db, file);
+      migrate(db);
       return new Catalog(file, db);
     } catch (error) {
       db?.close();
@@ -76,8 +79,60 @@ export class Catalog {
     }
   }
 
+  /**
+   * Closes the catalog, first leaving WAL mode for the rollback journal:
+   * read-only queries of a catalog in WAL mode need `-wal` and `-shm` files
+   * beside it, which a reader without write access cannot create.
+   */
   close(): void {
+    try {
+      this.db.pragma("wal_checkpoint(TRUNCATE)");
+      this.db.pragma("journal_mode = DELETE");
+    } catch {
+      // NOTE: a reader still open (an `mds2 catalog` query) keeps WAL mode
+      // on; the next batch that ends with no reader switches it off.
+    }
     this.db.close();
+  }
+
+  /**
+   * Rejects an existing `file` that is not an mds2 catalog, or one of a newer
+   * schema, without writing to it. `open` repeats the check; this one runs
+   * before the batch takes its lock. Files it cannot read are left to `open`.
+   */
+  static check(file: string): void {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch {
+      return;
+    }
+    try {
+      rejectForeignDatabase(db, file);
+    } catch (error) {
+      if (error instanceof Mds2Error) throw error;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Returns when the unfinished run in `file` started, if one is recorded; never throws. */
+  static runningSince(file: string): string | undefined {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      const startedAt = db
+        .prepare(
+          "SELECT started_at FROM runs WHERE status = 'running' ORDER BY id DESC LIMIT 1",
+        )
+        .pluck()
+        .get();
+      return typeof startedAt === "string" ? startedAt : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      db?.close();
+    }
   }
 
   /**
@@ -356,7 +411,12 @@ export function cleanName(name: string | undefined): string {
   return (name ?? "").replace(/\s+/g, " ").trim();
 }
 
-function migrate(db: Database.Database, file: string): void {
+/**
+ * Rejects a database of another program, which would otherwise get the
+ * catalog tables added, and a catalog of a newer schema. An empty database
+ * is a new catalog.
+ */
+function rejectForeignDatabase(db: Database.Database, file: string): void {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Mds2Error(
@@ -365,8 +425,33 @@ function migrate(db: Database.Database, file: string): void {
       { file, hint: "Use a newer mds2, or give another file with --db." },
     );
   }
-  db.exec(SCHEMA_SQL);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .pluck()
+    .all() as string[];
+  const foreign = tables.filter((table) => !CATALOG_TABLES.includes(table));
+  if (foreign.length > 0 || (tables.length > 0 && version === 0)) {
+    throw new Mds2Error(
+      "input.invalid",
+      `the database is not an mds2 catalog (it has the table ${foreign[0] ?? tables[0]}` +
+        ` and schema version ${version})`,
+      {
+        file,
+        hint: "Give a new file or an mds2 catalog with --db, or another -o folder.",
+      },
+    );
+  }
+}
+
+// One transaction, so a catalog never has its tables without its version.
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
 
 function messageOf(error: unknown): string {

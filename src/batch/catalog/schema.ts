@@ -2,12 +2,26 @@
 
 export const SCHEMA_VERSION = 1;
 
+/** Every table `SCHEMA_SQL` creates; a database with any other table is not a catalog. */
+export const CATALOG_TABLES: readonly string[] = [
+  "runs",
+  "devices",
+  "disclosures",
+  "answers",
+  "notes",
+  "problems",
+  "findings",
+  "capability_status",
+  "skips",
+  "failures",
+];
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY,
   started_at TEXT NOT NULL,
   finished_at TEXT,
-  -- running, finished or interrupted
+  -- running, finished, interrupted or failed (stopped on an unexpected error)
   status TEXT NOT NULL,
   inputs INTEGER NOT NULL DEFAULT 0,
   parsed INTEGER NOT NULL DEFAULT 0,

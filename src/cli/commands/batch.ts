@@ -6,7 +6,12 @@ import type { BatchSummary } from "../../batch/index.js";
 import {
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
+  MAX_JOBS,
+  MAX_MEMORY_MB,
+  MAX_TIMEOUT_SECONDS,
+  MIN_MEMORY_MB,
 } from "../../batch/defaults.js";
+import { positiveNumber, wholeNumber } from "../number-options.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../exit-codes.js";
 import {
   assessOptions,
@@ -45,7 +50,9 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
         type: "string",
         array: true,
         describe:
-          "Files, folders (read recursively) or globs; hidden files are left out",
+          "Files, folders (read recursively) or globs; hidden files are left out. " +
+          "In a folder, links to files are read; links to folders are not followed " +
+          "and, like broken links and FIFOs, are listed as skipped. Globs match regular files only",
         demandOption: true,
       })
       .option("output", {
@@ -66,21 +73,25 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
         default: ["html,json"],
         describe: "Comma-separated output formats for each device",
       })
+      // No `type: "number"`: it would turn "abc" into NaN before the check
+      // could name the value.
       .option("jobs", {
         alias: "j",
-        type: "number",
+        requiresArg: true,
         default: os.availableParallelism(),
-        describe: "Worker threads, each reading one file at a time",
+        coerce: wholeNumber("--jobs", 1, MAX_JOBS),
+        describe: `Worker threads, each reading one file at a time (1 to ${MAX_JOBS}); never more than the files to parse`,
       })
       .option("timeout", {
-        type: "number",
+        requiresArg: true,
         default: DEFAULT_TIMEOUT_SECONDS,
-        describe:
-          "Time limit per file, in seconds; a file over it is recorded as failed",
+        coerce: positiveNumber("--timeout", "seconds"),
+        describe: `Time limit per file, in seconds; a file over it is recorded as failed. Values over ${MAX_TIMEOUT_SECONDS} (about 24 days) are capped to it`,
       })
       .option("max-memory", {
-        type: "number",
+        requiresArg: true,
         default: DEFAULT_MAX_MEMORY_MB,
+        coerce: wholeNumber("--max-memory", MIN_MEMORY_MB, MAX_MEMORY_MB),
         describe:
           "Heap limit per worker, in MB; a file over it is recorded as failed",
       })
