@@ -1,6 +1,7 @@
 /** `mds2 batch`: every MDS2 form of folders and globs into per-device reports and a catalog. */
 
 import os from "node:os";
+import v8 from "node:v8";
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import type { BatchSummary } from "../../batch/index.js";
 import {
@@ -110,6 +111,7 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
       ) as unknown as Argv<BatchArguments>,
   handler: async (args: ArgumentsCamelCase<BatchArguments>) => {
     const formats = parseFormats(args.format);
+    limitHeapGrowth();
     // The pool, the catalog database and the progress bar load only when a
     // batch runs, not for `--help` or another command.
     const { createProgress, formatSummary, runBatch } =
@@ -161,4 +163,15 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
 function exitCode(summary: BatchSummary): number {
   if (summary.status === "interrupted") return EXIT_INTERRUPTED;
   return summary.failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Lets each V8 heap grow by half its size between full collections instead
+ * of the larger default factor. Set here, in the command, because it applies
+ * to the whole process: the main thread and every worker started after it.
+ * In one measurement over 10,000 forms on 2 cores, the batch's peak memory
+ * dropped from about 425 MB to 375 MB; CPU time changed little at 2,000 forms.
+ */
+function limitHeapGrowth(): void {
+  v8.setFlagsFromString("--heap-growing-percent=50");
 }
