@@ -14,7 +14,7 @@ import { hashFile, type HashedFile } from "./hash.js";
 import type { InputFile } from "./inputs.js";
 import { FilePool, TaskInterrupted } from "./pool.js";
 import { silentProgress, type BatchProgress } from "./progress.js";
-import type { BatchOptions } from "./run-batch.js";
+import type { BatchOptions } from "./options.js";
 import { Slots } from "./slots.js";
 import { printable } from "../terminal-text.js";
 import type { FileResult, FileTask, StageTimings } from "./task.js";

@@ -20,9 +20,10 @@ import { Catalog } from "./catalog/index.js";
 import { LOCK_SUFFIX, lockCatalog } from "./catalog-lock.js";
 import { REPORT_FILES, writeCatalogReport } from "./catalog-report/index.js";
 import { collectInputs, type InputFile } from "./inputs.js";
-import type { BatchProgress } from "./progress.js";
+import type { BatchOptions } from "./options.js";
 
 export type { BatchSummary, InputIssue, StageTotals } from "./batch-run.js";
+export type { BatchOptions } from "./options.js";
 
 import {
   CATALOG_FILE,
@@ -41,32 +42,6 @@ export {
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
 };
-
-export interface BatchOptions {
-  /** Files, folders and globs. */
-  inputs: string[];
-  outputDir: string;
-  /**
-   * Catalog file; `outputDir/catalog.sqlite` when absent. NOTE: output paths
-   * are stored relative to the output folder, so one catalog shared by two
-   * output folders links the other folder's reports wrongly.
-   */
-  db?: string;
-  formats?: string[];
-  /** Worker threads; one per core when absent. */
-  jobs?: number;
-  timeoutSeconds?: number;
-  maxMemoryMb?: number;
-  mapping?: string;
-  evidence?: string[];
-  platform?: string;
-  /** Testing hook; see `WorkerOptions.taskModule`. */
-  taskModule?: string;
-  progress?: BatchProgress;
-  /** Aborting it stops the batch: running files are dropped, finished ones stay recorded. */
-  signal?: AbortSignal;
-  cwd?: string;
-}
 
 /** Runs a batch and returns its summary. Throws `Mds2Error` (`usage`) for options it cannot run. */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {

@@ -1,0 +1,29 @@
+/** What a caller of `runBatch` chooses: inputs, outputs, pool limits and assessment sources. */
+
+import type { BatchProgress } from "./progress.js";
+
+export interface BatchOptions {
+  /** Files, folders and globs. */
+  inputs: string[];
+  outputDir: string;
+  /**
+   * Catalog file; `outputDir/catalog.sqlite` when absent. NOTE: output paths
+   * are stored relative to the output folder, so one catalog shared by two
+   * output folders links the other folder's reports wrongly.
+   */
+  db?: string;
+  formats?: string[];
+  /** Worker threads; one per core when absent. */
+  jobs?: number;
+  timeoutSeconds?: number;
+  maxMemoryMb?: number;
+  mapping?: string;
+  evidence?: string[];
+  platform?: string;
+  /** Testing hook; see `WorkerOptions.taskModule`. */
+  taskModule?: string;
+  progress?: BatchProgress;
+  /** Aborting it stops the batch: running files are dropped, finished ones stay recorded. */
+  signal?: AbortSignal;
+  cwd?: string;
+}
