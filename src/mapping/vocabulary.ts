@@ -66,7 +66,7 @@ export function isSectionCode(code: string): boolean {
 }
 
 export { isCapabilityCode };
-export { canonicalQuestionId } from "../normalize/question-id.js";
+export { canonicalQuestionId } from "../forms/question-id.js";
 
 /** True when the 2019 form has a question with this canonical ID. */
 export function isQuestionId(id: string): boolean {

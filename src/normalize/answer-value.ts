@@ -6,7 +6,7 @@
 import type { AnswerKind } from "../forms/edition-data.js";
 import type { AnswerValue } from "../model/disclosure.js";
 import { findNoteReferences, parseNoteReference } from "./note-reference.js";
-import { cleanText } from "./text.js";
+import { cleanText } from "../forms/clean-text.js";
 
 export interface AnswerSpelling {
   /** Lower-case spelling after text clean-up. */

@@ -2,7 +2,7 @@
 
 import type { Answer, Device, Problem } from "../model/disclosure.js";
 import { parseIsoDate } from "./date.js";
-import { cleanText } from "./text.js";
+import { cleanText } from "../forms/clean-text.js";
 
 type DeviceField = keyof Device;
 

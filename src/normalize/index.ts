@@ -10,6 +10,9 @@ export {
   findNoteReferences,
   type NoteReference,
 } from "./note-reference.js";
-export { canonicalQuestionId, compareQuestionIds } from "./question-id.js";
+export {
+  canonicalQuestionId,
+  compareQuestionIds,
+} from "../forms/question-id.js";
 export { parseIsoDate } from "./date.js";
-export { cleanText } from "./text.js";
+export { cleanText } from "../forms/clean-text.js";

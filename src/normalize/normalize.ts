@@ -18,8 +18,8 @@ import {
   deviceInputsFromLabels,
 } from "./device.js";
 import { parseNoteReference } from "./note-reference.js";
-import { canonicalQuestionId } from "./question-id.js";
-import { cleanText } from "./text.js";
+import { canonicalQuestionId } from "../forms/question-id.js";
+import { cleanText } from "../forms/clean-text.js";
 
 /** How many missing IDs the summary problem names before "and n more". */
 const MISSING_IDS_SHOWN = 12;

@@ -1,6 +1,6 @@
 /** Note references as vendors write them: `See Note 1 `, `Note #3`, `3, 5`, `__`. */
 
-import { cleanText } from "./text.js";
+import { cleanText } from "../forms/clean-text.js";
 
 export interface NoteReference {
   /** Referenced note numbers in the order written, without repeats. */

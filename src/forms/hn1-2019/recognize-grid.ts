@@ -17,7 +17,7 @@ import type {
   Sheet,
   SourceContent,
 } from "../../read/source-content.js";
-import { cleanText } from "../../normalize/text.js";
+import { cleanText } from "../clean-text.js";
 import { editionData } from "../editions.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
 import { toColumnLetters } from "../../read/cell-address.js";

@@ -7,7 +7,7 @@
  */
 
 import type { FormField, SourceContent } from "../../read/source-content.js";
-import { canonicalQuestionId } from "../../normalize/question-id.js";
+import { canonicalQuestionId } from "../question-id.js";
 import { editionData, findQuestion } from "../editions.js";
 import type { RawForm, RawNote, RawRow } from "../raw-form.js";
 

@@ -1,6 +1,6 @@
 /** Canonical question IDs: upper case, ASCII hyphen, no spaces, known typos fixed. */
 
-import { cleanText } from "./text.js";
+import { cleanText } from "./clean-text.js";
 
 // HN 1-2019 section prefixes misspelled in NEMA's own template, which vendor
 // forms copy: SAHD-15 is printed `SHAD-15`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText } from "../../src/normalize/text.js";
+import { cleanText } from "../../src/forms/clean-text.js";
 
 describe("cleanText", () => {
   it.each([

@@ -1,4 +1,4 @@
-/** Text clean-up shared by the normalize and recognize stages. */
+/** Text clean-up shared by the recognize stage and the normalize stage above it. */
 
 // Spaces that spreadsheets and PDFs produce besides U+0020: no-break, narrow
 // no-break, figure, thin and ideographic spaces, and the zero-width ones. The
