@@ -8,22 +8,25 @@ const WINDOWS_RESERVED =
   /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/i;
 
 /**
- * Returns `text` as one ASCII path segment: letters, digits, `.`, `_` and `-`
- * only, no leading or trailing dot or dash, never `..`, at most
+ * Returns `text` as one path segment: letters and digits of any script, `.`,
+ * `_` and `-` only, no leading or trailing dot or dash, never `..`, at most
  * `MAX_SEGMENT_LENGTH` characters, never a reserved Windows device name.
- * Returns `fallback` when nothing usable is left.
+ * Accents on Latin letters are dropped (`Médical` becomes `Medical`); other
+ * scripts are kept, in composed form. Returns `fallback` when nothing usable
+ * is left.
  */
 export function safeSegment(
   text: string | undefined,
   fallback: string,
 ): string {
-  const ascii = (text ?? "")
+  const cleaned = (text ?? "")
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-")
     .replace(/\.{2,}/g, ".")
     .replace(/-{2,}/g, "-");
-  const trimmed = trimEdges(ascii.slice(0, MAX_SEGMENT_LENGTH));
+  const trimmed = trimEdges(cutAt(cleaned, MAX_SEGMENT_LENGTH));
   if (trimmed === "") return fallback;
 
   const stem = trimmed.split(".")[0] ?? trimmed;
@@ -33,4 +36,10 @@ export function safeSegment(
 
 function trimEdges(text: string): string {
   return text.replace(/^[.-]+/, "").replace(/[.-]+$/, "");
+}
+
+/** Cuts `text` to at most `length` UTF-16 units without splitting a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

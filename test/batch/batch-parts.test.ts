@@ -30,6 +30,10 @@ describe("safeSegment", () => {
     ["../../etc", "etc"],
     ["a/b\\c:d", "a-b-c-d"],
     ["Ünïcödé Médical", "Unicode-Medical"],
+    ["日本光電工業 株式会社", "日本光電工業-株式会社"],
+    ["삼성메디슨", "삼성메디슨"],
+    ["Evil\u202Egpj.exe", "Evil-gpj.exe"],
+    ["a\u0000b\u001b[2J", "a-b-2J"],
     ["CON", "CON_"],
     ["lpt1.txt", "lpt1.txt_"],
     ["...", "fallback"],
@@ -43,6 +47,11 @@ describe("safeSegment", () => {
     expect(safeSegment("x".repeat(200), "fallback")).toHaveLength(
       MAX_SEGMENT_LENGTH,
     );
+  });
+
+  it("keeps surrogate pairs whole when cutting", () => {
+    const segment = safeSegment(`${"x".repeat(47)}𠀀𠀁`, "fallback");
+    expect(segment).toBe("x".repeat(47));
   });
 
   it("returns the fallback for undefined", () => {
