@@ -8,13 +8,19 @@ import {
   ALREADY_RECORDED_CODE,
   DUPLICATE_CODE,
   type Catalog,
+  type RecordedOutputs,
 } from "./catalog/index.js";
-import { DeviceFolders } from "./device-folders.js";
+import {
+  DeviceFolders,
+  isInsideFolder,
+  removeStaleOutputs,
+} from "./device-folders.js";
 import { hashFile, type HashedFile } from "./hash.js";
 import type { InputFile } from "./inputs.js";
 import { FilePool, TaskInterrupted } from "./pool.js";
 import { silentProgress, type BatchProgress } from "./progress.js";
 import type { BatchOptions } from "./options.js";
+import { changedOptions, recordedOptions } from "./run-options.js";
 import { Slots } from "./slots.js";
 import { printable } from "../terminal-text.js";
 import type { FileResult, FileTask, StageTimings } from "./task.js";
@@ -53,13 +59,23 @@ export interface BatchSummary {
   runId: number;
   status: "finished" | "interrupted";
   inputs: number;
+  /** Includes the reassessed inputs. */
   parsed: number;
+  /** Parsed again with `reassess`, replacing an earlier record. */
+  reassessed: number;
   skipped: number;
   failed: number;
   /** Inputs left untouched because the batch was interrupted. */
   notProcessed: number;
   /** Skipped because an earlier run already recorded the same content. */
   alreadyRecorded: number;
+  /**
+   * Of `alreadyRecorded`, inputs whose recorded assessment used other values
+   * of `changedOptions` than this run.
+   */
+  notReassessed: number;
+  /** Command-line names of those options, e.g. `--mapping`. */
+  changedOptions: string[];
   /** Other skips, in the order they were recorded. */
   skips: InputIssue[];
   failures: InputIssue[];
@@ -87,6 +103,13 @@ export class BatchRun {
   readonly #folders: DeviceFolders;
   /** First input name seen for each hash in this run. */
   readonly #seen = new Map<string, string>();
+  /** Earlier records of the inputs being reassessed, by hash. */
+  readonly #earlier = new Map<string, RecordedOutputs>();
+  /** This run's options as the catalog records them. */
+  readonly #runOptions: Record<string, unknown>;
+  /** Assessment options that differ from those of an earlier run, by run ID. */
+  readonly #changedByRun = new Map<number, string[]>();
+  readonly #changedOptions = new Set<string>();
 
   readonly #skips: InputIssue[] = [];
   readonly #failures: InputIssue[] = [];
@@ -104,7 +127,9 @@ export class BatchRun {
     record: 0,
   };
   #parsed = 0;
+  #reassessed = 0;
   #alreadyRecorded = 0;
+  #notReassessed = 0;
   /** Worker threads started; 0 when every input was skipped before parsing. */
   #workers = 0;
 
@@ -121,6 +146,7 @@ export class BatchRun {
     this.#progress = options.progress ?? silentProgress;
     this.#interrupt = options.signal ?? new AbortController().signal;
     this.#folders = new DeviceFolders(catalog.outputDirs());
+    this.#runOptions = recordedOptions(options, settings);
   }
 
   get #done(): number {
@@ -210,10 +236,13 @@ export class BatchRun {
       status,
       inputs,
       parsed: this.#parsed,
+      reassessed: this.#reassessed,
       skipped: this.#skipped,
       failed: this.#failures.length,
       notProcessed: inputs - this.#done,
       alreadyRecorded: this.#alreadyRecorded,
+      notReassessed: this.#notReassessed,
+      changedOptions: [...this.#changedOptions],
       skips: this.#skips,
       failures: this.#failures,
       findingsBySeverity: this.#findings,
@@ -294,7 +323,13 @@ export class BatchRun {
     }
 
     const known = this.#catalog.findContent(hashed.sha256);
-    if (known?.state === "parsed") {
+    const earlier =
+      known?.state === "parsed" && this.#options.reassess
+        ? this.#catalog.recordedOutputs(hashed.sha256)
+        : undefined;
+    if (earlier) {
+      this.#earlier.set(hashed.sha256, earlier);
+    } else if (known?.state === "parsed") {
       this.#catalog.recordSkip(
         this.#runId,
         { path: input.path, sha256: hashed.sha256, size: hashed.size },
@@ -302,6 +337,7 @@ export class BatchRun {
         `already in the catalog: parsed from ${known.path} in run ${known.runId}`,
       );
       this.#alreadyRecorded += 1;
+      this.#compareOptions(known.runId);
       return true;
     }
     if (known?.state === "skipped") {
@@ -311,6 +347,20 @@ export class BatchRun {
 
     this.#seen.set(hashed.sha256, input.name);
     return false;
+  }
+
+  /** Counts an input left as recorded by `runId` when that run assessed with other options. */
+  #compareOptions(runId: number): void {
+    let changed = this.#changedByRun.get(runId);
+    if (changed === undefined) {
+      const recorded = this.#catalog.runOptions(runId);
+      changed = recorded ? changedOptions(recorded, this.#runOptions) : [];
+      this.#changedByRun.set(runId, changed);
+    }
+    if (changed.length === 0) return;
+
+    this.#notReassessed += 1;
+    for (const flag of changed) this.#changedOptions.add(flag);
   }
 
   #task(input: InputFile, hashed: HashedFile): FileTask {
@@ -332,7 +382,13 @@ export class BatchRun {
     hashed: HashedFile,
     result: Extract<FileResult, { kind: "parsed" }>,
   ): Promise<void> {
-    const outputDir = this.#folders.allocate(result.disclosure, hashed.sha256);
+    // A reassessed input keeps its device folder. A stored folder outside the
+    // output folder is not trusted, so such an input gets a new one.
+    const earlier = this.#earlier.get(hashed.sha256);
+    const outputDir =
+      earlier && isInsideFolder(this.#settings.outputDir, earlier.outputDir)
+        ? earlier.outputDir
+        : this.#folders.allocate(result.disclosure, hashed.sha256);
     const writeStarted = performance.now();
     let written: string[];
     try {
@@ -350,7 +406,12 @@ export class BatchRun {
       this.#stages.write += performance.now() - writeStarted;
     }
 
+    // NOTE: when the process dies between the writes and the commit, a
+    // reassessed device folder contains the new outputs and the catalog the old record.
     const recordStarted = performance.now();
+    const outputs = written.map((file) =>
+      toPosix(path.relative(this.#settings.outputDir, file)),
+    );
     this.#catalog.recordParsed(
       this.#runId,
       { path: input.path, sha256: hashed.sha256, size: hashed.size },
@@ -359,13 +420,28 @@ export class BatchRun {
         assessment: result.assessment,
         timings: result.timings,
         outputDir,
-        outputs: written.map((file) =>
-          toPosix(path.relative(this.#settings.outputDir, file)),
-        ),
+        outputs,
+        replace: earlier !== undefined,
       },
     );
     this.#stages.record += performance.now() - recordStarted;
 
+    if (earlier) {
+      // Only after the commit, so the catalog never lists a removed file.
+      const notRemoved = await removeStaleOutputs(
+        this.#settings.outputDir,
+        earlier,
+        outputs,
+      );
+      for (const file of notRemoved) {
+        this.#progress.note(
+          printable(
+            `failed to delete ${file}, an output of ${input.name} the new assessment no longer writes; delete it by hand`,
+          ),
+        );
+      }
+      this.#reassessed += 1;
+    }
     this.#parsed += 1;
     for (const finding of result.assessment.findings)
       this.#findings[finding.severity] += 1;

@@ -1,5 +1,10 @@
-/** Allocates each disclosure's output folder under `devices/` without collisions. */
+/**
+ * Allocates each disclosure's output folder under `devices/` without
+ * collisions, and cleans a reused folder after a reassessment.
+ */
 
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { Disclosure } from "../model/disclosure.js";
 import { safeSegment } from "./safe-name.js";
 
@@ -41,4 +46,42 @@ export class DeviceFolders {
     this.#taken.add(free.toLowerCase());
     return free;
   }
+}
+
+/** Returns whether `relative`, resolved against `outputDir`, is a path inside it. */
+export function isInsideFolder(outputDir: string, relative: string): boolean {
+  const inside = path.relative(outputDir, path.resolve(outputDir, relative));
+  return (
+    inside !== "" &&
+    inside.split(path.sep)[0] !== ".." &&
+    !path.isAbsolute(inside)
+  );
+}
+
+/**
+ * Deletes the files an earlier record of a disclosure lists and `outputs`
+ * does not, e.g. the HTML report after `--format json`. Paths are relative
+ * to `outputDir`. Only files directly in the earlier device folder, itself
+ * inside `outputDir`, are deleted. Returns the files it could not delete.
+ */
+export async function removeStaleOutputs(
+  outputDir: string,
+  earlier: { outputDir: string; outputs: readonly string[] },
+  outputs: readonly string[],
+): Promise<string[]> {
+  if (!isInsideFolder(outputDir, earlier.outputDir)) return [];
+  const folder = path.resolve(outputDir, earlier.outputDir);
+  const current = new Set(outputs);
+  const failed: string[] = [];
+
+  for (const output of earlier.outputs) {
+    const file = path.resolve(outputDir, output);
+    if (current.has(output) || path.dirname(file) !== folder) continue;
+    try {
+      await rm(file, { force: true });
+    } catch {
+      failed.push(output);
+    }
+  }
+  return failed;
 }

@@ -20,6 +20,12 @@ export interface BatchOptions {
   mapping?: string;
   evidence?: string[];
   platform?: string;
+  /**
+   * Parses and assesses again the inputs an earlier run recorded as parsed,
+   * replacing their catalog records and rewriting their device folders,
+   * instead of skipping them.
+   */
+  reassess?: boolean;
   /** Testing hook; see `WorkerOptions.taskModule`. */
   taskModule?: string;
   progress?: BatchProgress;

@@ -21,6 +21,7 @@ import { LOCK_SUFFIX, lockCatalog } from "./catalog-lock.js";
 import { REPORT_FILES, writeCatalogReport } from "./catalog-report/index.js";
 import { collectInputs, type InputFile } from "./inputs.js";
 import type { BatchOptions } from "./options.js";
+import { recordedOptions } from "./run-options.js";
 
 export type { BatchSummary, InputIssue, StageTotals } from "./batch-run.js";
 export type { BatchOptions } from "./options.js";
@@ -199,23 +200,6 @@ async function findInputs(
   return inputs;
 }
 
-function recordedOptions(
-  options: BatchOptions,
-  settings: BatchSettings,
-): Record<string, unknown> {
-  return {
-    inputs: options.inputs,
-    outputDir: settings.outputDir,
-    formats: settings.formats,
-    jobs: settings.jobs,
-    timeoutSeconds: settings.timeoutSeconds,
-    maxMemoryMb: settings.maxMemoryMb,
-    mapping: options.mapping ?? null,
-    evidence: options.evidence ?? [],
-    platform: options.platform ?? null,
-  };
-}
-
 function usageError(message: string, hint?: string): Mds2Error {
   return new Mds2Error("usage", message, hint === undefined ? {} : { hint });
 }
@@ -227,5 +211,6 @@ function runStats(summary: BatchSummary): Record<string, unknown> {
     peakRssMb: summary.peakRssMb,
     cpuMs: summary.cpuMs,
     jobs: summary.jobs,
+    reassessed: summary.reassessed,
   };
 }

@@ -30,8 +30,12 @@ export function formatSummary(
     summary.alreadyRecorded > 0
       ? `${summary.skipped} (${summary.alreadyRecorded} already in the catalog)`
       : `${summary.skipped}`;
+  const parsed =
+    summary.reassessed > 0
+      ? `${summary.parsed} (${summary.reassessed} reassessed)`
+      : `${summary.parsed}`;
   lines.push(
-    `  parsed ${summary.parsed}, skipped ${skipped}, failed ${summary.failed}`,
+    `  parsed ${parsed}, skipped ${skipped}, failed ${summary.failed}`,
   );
   if (summary.notProcessed > 0) {
     lines.push(
@@ -51,7 +55,18 @@ export function formatSummary(
   const report = summary.reportFiles[0];
   if (report !== undefined)
     lines.push(`  report: ${printable(shortPath(report, cwd))}`);
+  if (summary.notReassessed > 0) lines.push(reassessNote(summary));
   return `${lines.join("\n")}\n`;
+}
+
+/** Returns the note that skipped inputs were assessed with other options than this run's. */
+function reassessNote(summary: BatchSummary): string {
+  const verb = summary.notReassessed === 1 ? "was" : "were";
+  return (
+    `note: ${count(summary.notReassessed, "input")} already in the catalog ${verb} ` +
+    `not assessed again with this run's ${summary.changedOptions.join("/")}; ` +
+    "add --reassess to update them"
+  );
 }
 
 function listIssues(state: string, issues: readonly InputIssue[]): string[] {

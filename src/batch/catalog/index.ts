@@ -33,6 +33,18 @@ export interface ParsedRecord {
   outputDir: string;
   /** Output paths relative to the batch output folder, with `/`. */
   outputs: string[];
+  /**
+   * Replaces the disclosure recorded earlier with the same SHA-256: it is
+   * deleted, with its answers, notes, problems, findings and statuses, in the
+   * transaction that inserts this one.
+   */
+  replace?: boolean;
+}
+
+/** Device folder and output files of a disclosure, relative to the batch output folder, with `/`. */
+export interface RecordedOutputs {
+  outputDir: string;
+  outputs: string[];
 }
 
 /** What the catalog has recorded about some content. */
@@ -202,6 +214,31 @@ export class Catalog {
     return undefined;
   }
 
+  /** Returns the device folder and output files recorded for content with this hash, if it was parsed. */
+  recordedOutputs(sha256: string): RecordedOutputs | undefined {
+    const row = this.#statement(
+      "SELECT output_dir AS outputDir, outputs FROM disclosures WHERE sha256 = ?",
+    ).get(sha256) as { outputDir: string; outputs: string } | undefined;
+    if (!row) return undefined;
+    const outputs = parseJson(row.outputs, []);
+    return {
+      outputDir: row.outputDir,
+      outputs: Array.isArray(outputs) ? outputs.map(String) : [],
+    };
+  }
+
+  /** Returns the options a run was started with, or `undefined` when the run or its JSON is missing. */
+  runOptions(runId: number): Record<string, unknown> | undefined {
+    const text = this.#statement("SELECT options FROM runs WHERE id = ?")
+      .pluck()
+      .get(runId);
+    if (typeof text !== "string") return undefined;
+    const options = parseJson(text, undefined);
+    return typeof options === "object" && options !== null
+      ? (options as Record<string, unknown>)
+      : undefined;
+  }
+
   /** Device output folders already recorded, relative to the output folder. */
   outputDirs(): string[] {
     const rows = this.db
@@ -219,6 +256,9 @@ export class Catalog {
   ): number {
     const write = this.db.transaction(() => {
       const { disclosure, assessment } = record;
+      const replaced = record.replace
+        ? this.#deleteDisclosure(input.sha256 ?? disclosure.source.sha256)
+        : undefined;
       const deviceId = this.#deviceId(disclosure);
       const disclosureId = this.#insertDisclosure(
         runId,
@@ -299,6 +339,12 @@ export class Catalog {
         capability.run(disclosureId, item.code, item.status, item.claim);
       }
 
+      if (replaced !== undefined && replaced !== deviceId) {
+        this.#statement(
+          `DELETE FROM devices WHERE id = ?
+             AND NOT EXISTS (SELECT 1 FROM disclosures WHERE device_id = ?)`,
+        ).run(replaced, replaced);
+      }
       this.#statement("UPDATE runs SET parsed = parsed + 1 WHERE id = ?").run(
         runId,
       );
@@ -372,6 +418,19 @@ export class Catalog {
       .pluck()
       .get(manufacturer, model);
     return id as number;
+  }
+
+  /**
+   * Deletes the disclosure with this SHA-256 and returns its device ID. Its
+   * child rows go with it through ON DELETE CASCADE, which `open` turns on.
+   */
+  #deleteDisclosure(sha256: string): number | undefined {
+    const deviceId = this.#statement(
+      "DELETE FROM disclosures WHERE sha256 = ? RETURNING device_id",
+    )
+      .pluck()
+      .get(sha256);
+    return deviceId as number | undefined;
   }
 
   #insertDisclosure(
@@ -452,6 +511,14 @@ function migrate(db: Database.Database): void {
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+}
+
+function parseJson(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fallback;
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -39,6 +39,7 @@ interface BatchArguments extends AssessArguments {
   jobs: number;
   timeout: number;
   maxMemory: number;
+  reassess: boolean;
 }
 
 export const batchCommand: CommandModule<object, BatchArguments> = {
@@ -96,6 +97,14 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
         describe:
           "Heap limit per worker, in MB; a file over it is recorded as failed",
       })
+      .option("reassess", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Parse and assess again the inputs already in the catalog, with this run's " +
+          "--mapping, --evidence, --platform and --format, replacing their records " +
+          "and rewriting their device folders",
+      })
       .options(assessOptions)
       .example(
         "$0 batch forms/ -o catalog",
@@ -104,6 +113,10 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
       .example(
         "$0 batch 'vendors/**/*.xlsx' -o catalog --jobs 4",
         "a glob, four workers",
+      )
+      .example(
+        "$0 batch forms/ -o catalog --mapping site.csv --reassess",
+        "every form assessed again against a new mapping",
       )
       .epilog(
         "Exit codes: 0 when every input was parsed or skipped, 1 when any failed, " +
@@ -146,6 +159,7 @@ export const batchCommand: CommandModule<object, BatchArguments> = {
         mapping: args.mapping,
         evidence: args.evidence,
         platform: args.platform,
+        reassess: args.reassess,
         taskModule: process.env[TASK_MODULE_VARIABLE] || undefined,
         progress: createProgress(process.stderr),
         signal: interrupt.signal,
