@@ -121,10 +121,7 @@ async function convert(
       return renderAnswersCsv(disclosure);
     case "oscal":
       if (args.oscalKind === "assessment-results") {
-        const assessment = assess(
-          disclosure,
-          await loadAssessOptions(args),
-        );
+        const assessment = assess(disclosure, await loadAssessOptions(args));
         return renderOscalAssessmentResults(assessment, oscalOptions);
       }
       return renderOscalComponentDefinition(disclosure, oscalOptions);
