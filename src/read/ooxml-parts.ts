@@ -216,7 +216,8 @@ function findClosingTag(xml: string, tag: string, from: number): number {
   return -1;
 }
 
-function isWordCharacter(code: number): boolean {
+/** Tells whether a UTF-16 code is an ASCII letter, digit or underscore. */
+export function isWordCharacter(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||

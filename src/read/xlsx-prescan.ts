@@ -8,7 +8,7 @@
 import { strFromU8, strToU8 } from "fflate";
 import { Mds2Error } from "../errors.js";
 import { enforceLimit, type ReadLimits } from "./limits.js";
-import { sheetNamesByPart } from "./ooxml-parts.js";
+import { isWordCharacter, sheetNamesByPart } from "./ooxml-parts.js";
 import type { ZipEntries } from "./zip.js";
 
 /** Reason a workbook goes to SheetJS alone, without exceljs as the fallback. */
@@ -176,15 +176,6 @@ function countCells(xml: string): number {
     if (isCellNameEnd(xml.charCodeAt(name + 1))) count += 1;
   }
   return count;
-}
-
-function isWordCharacter(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95
-  );
 }
 
 /** White space as the pattern `\s` matches it, `>` or `/`. */

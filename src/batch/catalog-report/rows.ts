@@ -6,7 +6,7 @@
 import { SEVERITIES, type Severity } from "../../model/assessment.js";
 import { CAPABILITIES } from "../../model/capabilities.js";
 import type { Catalog } from "../catalog/index.js";
-import { ALREADY_RECORDED_CODE } from "../catalog/index.js";
+import { readInputIssues, type InputIssue } from "../catalog/issues.js";
 
 export interface DisclosureRow {
   id: number;
@@ -36,14 +36,8 @@ export interface DeviceEntry {
   earlier: DisclosureRow[];
 }
 
-export interface IssueRow {
-  state: "skipped" | "failed";
-  path: string;
-  sha256: string | null;
-  code: string;
-  reason: string;
-  recordedAt: string;
-}
+/** An input whose latest outcome is a skip or a failure. */
+export type IssueRow = InputIssue;
 
 export interface RunRow {
   id: number;
@@ -172,42 +166,9 @@ export function readLatestRun(catalog: Catalog): RunRow | undefined {
     .get() as RunRow | undefined;
 }
 
-/**
- * Returns the inputs whose latest outcome, over all runs, is a skip or a
- * failure, by state then path. Skips of content already in the catalog say
- * nothing new about an input, so they are left out. Memory keeps only these
- * inputs, not one event per recorded disclosure.
- */
+/** Returns the inputs whose latest outcome, over all runs, is a skip or a failure. */
 export function readIssues(catalog: Catalog): IssueRow[] {
-  // Only the parses of paths that also failed or were skipped can hide an
-  // issue, so only those enter the sort. Of two outcomes of a path recorded
-  // in the same millisecond, a parse counts as later than a skip, and a skip
-  // as later than a failure.
-  const issues = catalog.db
-    .prepare(
-      `WITH events AS (
-         SELECT 'failed' AS state, 0 AS kind, id, path, sha256, code, reason,
-           recorded_at AS recordedAt
-         FROM failures
-         UNION ALL
-         SELECT 'skipped', 1, id, path, sha256, code, reason, recorded_at
-         FROM skips WHERE code <> @alreadyRecorded
-         UNION ALL
-         SELECT 'parsed', 2, id, source_path, sha256, '', '', parsed_at FROM disclosures
-         WHERE source_path IN (SELECT path FROM failures
-           UNION SELECT path FROM skips WHERE code <> @alreadyRecorded)),
-       ranked AS (
-         SELECT *, ROW_NUMBER() OVER (
-           PARTITION BY path ORDER BY recordedAt DESC, kind DESC, id DESC) AS rank
-         FROM events)
-       SELECT state, path, sha256, code, reason, recordedAt
-       FROM ranked WHERE rank = 1 AND state <> 'parsed'`,
-    )
-    .all({ alreadyRecorded: ALREADY_RECORDED_CODE }) as IssueRow[];
-
-  return issues.sort(
-    (a, b) => a.state.localeCompare(b.state) || a.path.localeCompare(b.path),
-  );
+  return readInputIssues(catalog.db);
 }
 
 export function zeroCounts(): Record<Severity, number> {

@@ -28,8 +28,10 @@ import {
   type SourceFormat,
 } from "../../model/disclosure.js";
 import { CATALOG_FILE } from "../defaults.js";
-import { ALREADY_RECORDED_CODE } from "./index.js";
-import { SCHEMA_VERSION } from "./schema.js";
+import { readInputIssues, type InputIssue } from "./issues.js";
+import { CATALOG_TABLES, SCHEMA_VERSION } from "./schema.js";
+
+export type { InputIssue } from "./issues.js";
 
 export interface DeviceRow {
   id: number;
@@ -112,17 +114,6 @@ export interface StoredDisclosure {
   capabilities: StoredCapability[];
 }
 
-/** An input whose latest outcome, over all runs, is a skip or a failure. */
-export interface InputIssue {
-  state: "skipped" | "failed";
-  path: string;
-  sha256: string | null;
-  code: string;
-  reason: string;
-  recordedAt: string;
-  runId: number;
-}
-
 /** Newest first: by release date (undated last), then by when it was parsed. */
 const NEWEST_FIRST =
   "d.release_date IS NULL, d.release_date DESC, d.parsed_at DESC, d.id DESC";
@@ -139,19 +130,6 @@ const SUMMARY_COLUMNS = `
   d.sha256, d.size, d.edition, d.format, d.document_id AS documentId,
   d.release_date AS releaseDate, d.platform, d.parsed_at AS parsedAt,
   d.output_dir AS outputDir, d.outputs, d.answer_count AS answerCount`;
-
-const REQUIRED_TABLES = [
-  "runs",
-  "devices",
-  "disclosures",
-  "answers",
-  "notes",
-  "problems",
-  "findings",
-  "capability_status",
-  "skips",
-  "failures",
-];
 
 const OPEN_HINT =
   "Give the output folder of mds2 batch or the catalog.sqlite file in it.";
@@ -475,37 +453,9 @@ export class CatalogReader {
     };
   }
 
-  /**
-   * Returns the inputs whose latest outcome, over all runs, is a skip or a
-   * failure, failures first. Skips of content already in the catalog say
-   * nothing new about an input, so they are left out.
-   */
+  /** Returns the inputs whose latest outcome is a skip or a failure, failures first. */
   inputIssues(): InputIssue[] {
-    return this.#db
-      .prepare(
-        `WITH events AS (
-           SELECT 'failed' AS state, path, sha256, code, reason, recorded_at AS recordedAt,
-             run_id AS runId, id AS sequence
-           FROM failures
-           UNION ALL
-           SELECT 'skipped', path, sha256, code, reason, recorded_at, run_id, id
-           FROM skips WHERE code <> ?
-           UNION ALL
-           SELECT 'parsed', source_path, sha256, '', '', parsed_at, run_id, id
-           FROM disclosures
-         ),
-         latest AS (
-           SELECT *, ROW_NUMBER() OVER (
-             PARTITION BY path ORDER BY recordedAt DESC, runId DESC, sequence DESC
-           ) AS position
-           FROM events
-         )
-         SELECT state, path, sha256, code, reason, recordedAt, runId
-         FROM latest
-         WHERE position = 1 AND state <> 'parsed'
-         ORDER BY state, path`,
-      )
-      .all(ALREADY_RECORDED_CODE) as InputIssue[];
+    return readInputIssues(this.#db);
   }
 
   /** Returns the output folder the run recorded, or `undefined` when it recorded none. */
@@ -635,7 +585,7 @@ function checkCatalog(db: Database.Database, file: string): void {
       .pluck()
       .all() as string[],
   );
-  const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));
+  const missing = CATALOG_TABLES.filter((table) => !tables.has(table));
   if (version < SCHEMA_VERSION || missing.length > 0) {
     const problem =
       missing.length > 0
