@@ -16,14 +16,14 @@ export interface InputIssue {
 
 /**
  * Reads the inputs whose latest outcome is a skip or a failure, failures
- * first, then by path. A skip of content already in the catalog says
- * nothing new about an input, so it is left out.
+ * first, then by path. A skip of content already in the catalog adds
+ * nothing about an input, so it is left out.
  */
 export function readInputIssues(db: Database.Database): InputIssue[] {
   // Only the parses of paths that also failed or were skipped can hide an
   // issue, so only those enter the sort. Of two outcomes of a path recorded
-  // in the same millisecond, the later run wins; within a run, a parse
-  // counts as later than a skip, and a skip as later than a failure.
+  // in the same millisecond, the one of the later run wins. Within a run, a
+  // parse counts as later than a skip, and a skip as later than a failure.
   const issues = db
     .prepare(
       `WITH events AS (
