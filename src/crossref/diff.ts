@@ -7,7 +7,7 @@
  */
 
 import type {
-  Assessment,
+  CapabilityAssessment,
   CapabilityStatus,
   Finding,
 } from "../model/assessment.js";
@@ -85,9 +85,18 @@ export interface DisclosureDiff {
   capabilities?: CapabilityChange[];
 }
 
+/** The part of an assessment that a diff reads: findings and capability statuses. */
+export interface AssessedState {
+  findings: readonly Finding[];
+  capabilities: readonly Pick<
+    CapabilityAssessment,
+    "code" | "name" | "status"
+  >[];
+}
+
 export interface DiffAssessments {
-  before: Assessment;
-  after: Assessment;
+  before: AssessedState;
+  after: AssessedState;
 }
 
 const DEVICE_FIELDS: (keyof Device)[] = [
@@ -305,8 +314,8 @@ function findingKey(finding: Finding): string {
 }
 
 function diffFindings(
-  before: Finding[],
-  after: Finding[],
+  before: readonly Finding[],
+  after: readonly Finding[],
 ): NonNullable<DisclosureDiff["findings"]> {
   const oldKeys = new Set(before.map(findingKey));
   const newKeys = new Set(after.map(findingKey));
@@ -317,8 +326,8 @@ function diffFindings(
 }
 
 function diffCapabilities(
-  before: Assessment,
-  after: Assessment,
+  before: AssessedState,
+  after: AssessedState,
 ): CapabilityChange[] {
   const old = new Map(
     before.capabilities.map((capability) => [capability.code, capability]),

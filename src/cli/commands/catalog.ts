@@ -17,7 +17,6 @@ import { Mds2Error } from "../../errors.js";
 import {
   CAPABILITY_STATUSES,
   SEVERITIES,
-  type Assessment,
   type CapabilityStatus,
   type Finding,
   type Severity,
@@ -296,9 +295,10 @@ const diffCommand: CommandModule<object, DiffArguments> = {
   handler: async (args: ArgumentsCamelCase<DiffArguments>) => {
     await withCatalog(args.catalog, (reader) => {
       const [before, after] = comparedDisclosures(reader, args);
+      // The catalog stores the findings and capability statuses that the diff reads.
       const diff = diffDisclosures(before.disclosure, after.disclosure, {
-        before: storedAssessment(before),
-        after: storedAssessment(after),
+        before,
+        after,
       });
       const sides = [before, after].map((side) => ({
         disclosure: side.summary.id,
@@ -515,26 +515,6 @@ function comparedDisclosures(
     reader.storedDisclosure(previous.id)!,
     reader.storedDisclosure(newest.id)!,
   ];
-}
-
-/**
- * Returns the part of an assessment that the catalog stores. `diffDisclosures`
- * reads only the findings and the code, name and status of each capability,
- * so the platform, mapping and controls of the full assessment are not needed.
- */
-function storedAssessment(stored: StoredDisclosure): Assessment {
-  const partial: Pick<Assessment, "findings" | "capabilities"> = {
-    findings: stored.findings,
-    capabilities: stored.capabilities.map((capability) => ({
-      ...capability,
-      questions: [],
-      controls: [],
-      findings: stored.findings
-        .filter((finding) => finding.capability === capability.code)
-        .map((finding) => finding.id),
-    })),
-  };
-  return partial as Assessment;
 }
 
 function deviceRecord(device: DeviceSummary) {
