@@ -9,6 +9,7 @@ import type { Assessment } from "../../model/assessment.js";
 import type { Disclosure } from "../../model/disclosure.js";
 import { NOT_A_FORM_CODES, type StageTimings } from "../task.js";
 import { CATALOG_TABLES, SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+import { readShape, rejectNewerSchema } from "./shape.js";
 
 /** Skip code of an input whose content an earlier run already parsed. */
 export const ALREADY_RECORDED_CODE = "already-recorded";
@@ -476,21 +477,13 @@ export function cleanName(name: string | undefined): string {
  * is a new catalog.
  */
 function rejectForeignDatabase(db: Database.Database, file: string): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Mds2Error(
-      "input.invalid",
-      `the catalog has schema version ${version}, newer than this mds2 reads (${SCHEMA_VERSION})`,
-      { file, hint: "Use a newer mds2, or give another file with --db." },
-    );
-  }
+  const { version, tables } = readShape(db);
+  rejectNewerSchema(
+    version,
+    file,
+    "Use a newer mds2, or give another file with --db.",
+  );
 
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .pluck()
-    .all() as string[];
   const foreign = tables.filter((table) => !CATALOG_TABLES.includes(table));
   if (foreign.length > 0 || (tables.length > 0 && version === 0)) {
     throw new Mds2Error(

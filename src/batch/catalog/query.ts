@@ -30,6 +30,7 @@ import {
 import { CATALOG_FILE } from "../defaults.js";
 import { readInputIssues, type InputIssue } from "./issues.js";
 import { CATALOG_TABLES, SCHEMA_VERSION } from "./schema.js";
+import { readShape, rejectNewerSchema } from "./shape.js";
 
 export type { InputIssue } from "./issues.js";
 
@@ -571,21 +572,10 @@ function catalogFile(location: string): string {
 
 /** Throws `Mds2Error` unless `db` has the catalog's tables in a schema version this code reads. */
 function checkCatalog(db: Database.Database, file: string): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Mds2Error(
-      "input.invalid",
-      `the catalog has schema version ${version}, newer than this mds2 reads (${SCHEMA_VERSION})`,
-      { file, hint: "Use a newer mds2 to query it." },
-    );
-  }
-  const tables = new Set(
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all() as string[],
-  );
-  const missing = CATALOG_TABLES.filter((table) => !tables.has(table));
+  const { version, tables } = readShape(db);
+  rejectNewerSchema(version, file, "Use a newer mds2 to query it.");
+
+  const missing = CATALOG_TABLES.filter((table) => !tables.includes(table));
   if (version < SCHEMA_VERSION || missing.length > 0) {
     const problem =
       missing.length > 0
