@@ -1,4 +1,4 @@
-/** What a caller of `runBatch` chooses: inputs, outputs, pool limits and assessment sources. */
+/** Options of a batch run: inputs, outputs, pool limits and assessment sources. */
 
 import type { BatchProgress } from "./progress.js";
 

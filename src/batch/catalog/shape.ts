@@ -1,4 +1,4 @@
-/** What a SQLite file holds before it is used as a catalog: its schema version and tables. */
+/** The schema version and tables of a SQLite file, read before it is used as a catalog. */
 
 import type Database from "better-sqlite3";
 import { Mds2Error } from "../../errors.js";
