@@ -14,17 +14,20 @@ const TERMINAL_CONTROL =
  * output around it.
  */
 export function printable(text: string): string {
-  return text.replace(TERMINAL_CONTROL, escape);
+  return text.replace(TERMINAL_CONTROL, escapeCharacter);
 }
 
 /** Escapes like `printable` but keeps line feeds and tabs, for text laid out in lines. */
 export function printableLines(text: string): string {
   return text.replace(TERMINAL_CONTROL, (character) =>
-    character === "\n" || character === "\t" ? character : escape(character),
+    character === "\n" || character === "\t"
+      ? character
+      : escapeCharacter(character),
   );
 }
 
-function escape(character: string): string {
+/** Returns the `\\uXXXX` escape of one UTF-16 character, in upper-case hex. */
+export function escapeCharacter(character: string): string {
   const code = character.charCodeAt(0).toString(16).toUpperCase();
   return `\\u${code.padStart(4, "0")}`;
 }

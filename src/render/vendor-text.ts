@@ -5,6 +5,8 @@
  * text around it. HTML escaping stays with the template engine.
  */
 
+import { escapeCharacter } from "../terminal-text.js";
+
 // C0 controls other than tab and line feed, DEL and the C1 controls.
 // eslint-disable-next-line no-control-regex -- matching controls is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -59,9 +61,4 @@ function escapeValue(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [key, escapeValue(item)]),
   );
-}
-
-function escapeCharacter(character: string): string {
-  const code = character.charCodeAt(0).toString(16).toUpperCase();
-  return `\\u${code.padStart(4, "0")}`;
 }
