@@ -26,7 +26,7 @@ export function printableLines(text: string): string {
   );
 }
 
-/** Returns the `\\uXXXX` escape of one UTF-16 character, in upper-case hex. */
+/** Returns the `\uXXXX` escape of one UTF-16 character, in upper-case hex. */
 export function escapeCharacter(character: string): string {
   const code = character.charCodeAt(0).toString(16).toUpperCase();
   return `\\u${code.padStart(4, "0")}`;
